@@ -1,0 +1,29 @@
+package dev.quorum.api;
+
+/**
+ * Which way a signal points, or which way a position is held.
+ *
+ * @since 1.0
+ */
+public enum Direction {
+    /** Expect the price to rise; hold the asset. */
+    LONG,
+    /** Expect the price to fall; hold a short position. */
+    SHORT,
+    /** No view, or no position. */
+    FLAT;
+
+    /**
+     * The opposite direction; {@code FLAT} stays {@code FLAT}.
+     *
+     * @return the opposite direction
+     * @since 1.0
+     */
+    public Direction opposite() {
+        return switch (this) {
+            case LONG -> SHORT;
+            case SHORT -> LONG;
+            case FLAT -> FLAT;
+        };
+    }
+}

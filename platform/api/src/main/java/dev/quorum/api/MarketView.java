@@ -1,0 +1,53 @@
+package dev.quorum.api;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What a strategy sees on each bar of its symbol: the bar that just closed, recent history, the
+ * engine clock and its own position. Read-only; only closed bars are ever visible.
+ *
+ * @since 1.0
+ */
+public interface MarketView {
+
+    /**
+     * The instrument this view is for.
+     *
+     * @return the symbol
+     * @since 1.0
+     */
+    String symbol();
+
+    /**
+     * The engine clock, equal to {@code bar().closeTime()}.
+     *
+     * @return the current instant
+     * @since 1.0
+     */
+    Instant now();
+
+    /**
+     * The bar that just closed.
+     *
+     * @return the newest bar, never null
+     * @since 1.0
+     */
+    Bar bar();
+
+    /**
+     * Recent bars on the base timeframe, newest first, {@code history().get(0) == bar()}.
+     *
+     * @return the history
+     * @since 1.0
+     */
+    BarHistory history();
+
+    /**
+     * The portfolio's open position on this symbol.
+     *
+     * @return the position, or empty when flat
+     * @since 1.0
+     */
+    Optional<Position> position();
+}

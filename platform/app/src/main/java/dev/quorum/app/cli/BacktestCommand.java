@@ -1,0 +1,95 @@
+package dev.quorum.app.cli;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import dev.quorum.core.analytics.RunSummary;
+import dev.quorum.core.config.QuorumConfig;
+import dev.quorum.core.data.ImportResult;
+import dev.quorum.core.engine.BacktestReport;
+import dev.quorum.core.engine.BacktestRunner;
+import dev.quorum.core.engine.BotReport;
+import dev.quorum.core.plugin.PluginHost;
+import dev.quorum.core.store.Database;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code quorum backtest}: replays history through the engine and prints the run's summary. */
+@Command(name = "backtest", mixinStandardHelpOptions = true,
+        description = {"Replay historical candles through the bots, ensemble, risk chain and paper broker.",
+                "Every fill and trade is stored in the database; the summary is computed from the stored trades."})
+final class BacktestCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private ConfigOption config;
+
+    @Option(names = "--symbols", split = ",", paramLabel = "S", description = "Symbols to trade, comma-separated (default: data.symbols).")
+    private List<String> symbols;
+
+    @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First day, inclusive, UTC (default: data.from).")
+    private String from;
+
+    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Last day, inclusive, UTC (default: data.to).")
+    private String to;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Workspace ws = config.workspace();
+        QuorumConfig cfg = ws.config().withData(ws.config().data().with(symbols, from, to));
+        try (Database db = ws.openDatabase(); PluginHost host = ws.startPlugins()) {
+            ConsoleProgress progress = new ConsoleProgress(err, cfg);
+            BacktestReport report = new BacktestRunner(db, host, ws.workingDir(), Clock.systemUTC()).run(cfg, progress);
+            progress.done();
+            print(out, cfg, report);
+        }
+        return 0;
+    }
+
+    private static void print(PrintWriter out, QuorumConfig cfg, BacktestReport r) {
+        for (ImportResult i : r.imports()) {
+            out.println("data: " + i.summary());
+        }
+        RunSummary s = r.summary();
+        out.printf("%nRun %d: backtest of %s %s, %s .. %s, %s bars%n", r.runId(), String.join(", ", cfg.data().symbols()),
+                cfg.data().timeframe(), cfg.data().from(), cfg.data().to(), Format.count(r.result().bars()));
+        out.printf("Bots: %s; risk chain: %s; consensus threshold %.2f; fee %.3f%% per side%n%n",
+                String.join(", ", r.result().bots().stream().map(BotReport::bot).toList()),
+                cfg.risk().isEmpty() ? "(none)" : String.join(" -> ", cfg.risk().stream().map(x -> x.name()).toList()),
+                cfg.engine().consensusThreshold(), cfg.broker().feeRate() * 100);
+        row(out, "trades", Format.count(s.trades()) + (s.trades() > 0 ? "  (" + s.wins() + " won)" : ""));
+        row(out, "win rate", Format.percent(s.winRate()));
+        row(out, "profit factor", Format.ratio(s.profitFactor()));
+        row(out, "net PnL", Format.money(s.netPnl()) + "  (" + Format.signedPercent(s.returnOnCash()) + " of "
+                + String.format(java.util.Locale.ROOT, "%,.2f", cfg.engine().initialCash()) + ")");
+        row(out, "fees paid", String.format(java.util.Locale.ROOT, "%,.2f", s.fees()));
+        row(out, "max drawdown", Format.percent(s.maxDrawdown()) + "  (closed-trade equity)");
+        row(out, "Sharpe", Format.ratio(s.sharpe()) + "  (per trade, not annualised)");
+        row(out, "exposure", Format.percent(s.exposure()) + "  (time with a position open)");
+        row(out, "entries blocked", Format.count(r.result().entriesBlocked()) + "  (by the risk chain)");
+        out.println();
+        List<BotReport> suspended = r.suspendedBots();
+        if (suspended.isEmpty()) {
+            out.println("Suspended bots: none");
+        } else {
+            out.println("Suspended bots:");
+            suspended.forEach(b -> out.printf("  %s (%s, plugin %s): %d errors; last %s%n", b.bot(), b.strategy(), b.pluginId(),
+                    b.errors(), b.lastError()));
+        }
+        out.println("trade log sha256: " + r.tradeLogSha256());
+        out.flush();
+    }
+
+    private static void row(PrintWriter out, String label, String value) {
+        out.printf("  %-16s %s%n", label, value);
+    }
+}

@@ -1,0 +1,150 @@
+package dev.quorum.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import dev.quorum.api.QuorumApi;
+import dev.quorum.core.plugin.BundledPlugins;
+import dev.quorum.core.plugin.PluginArchive;
+import dev.quorum.core.plugin.PluginHost;
+import dev.quorum.core.plugin.PluginInstaller;
+import dev.quorum.core.plugin.PluginStatus;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code quorum plugins}: list, install, enable, disable and uninstall plugins. */
+@Command(name = "plugins", mixinStandardHelpOptions = true,
+        description = "Manage the plugins in the plugins directory (storage.pluginsDir, default var/plugins).",
+        subcommands = {PluginsCommand.ListCommand.class, PluginsCommand.InstallCommand.class, PluginsCommand.EnableCommand.class,
+                PluginsCommand.DisableCommand.class, PluginsCommand.UninstallCommand.class})
+final class PluginsCommand implements Runnable {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: list, install, enable, disable, uninstall");
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Show every installed plugin: id, version, state, required API range, extensions.")
+    static final class ListCommand implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+        @Mixin
+        private ConfigOption config;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            Workspace ws = config.workspace();
+            try (PluginHost host = ws.startPlugins()) {
+                List<PluginStatus> statuses = host.statuses();
+                out.printf("Plugins in %s (host plugin API %s)%n", ws.pluginsDir(), QuorumApi.version());
+                if (statuses.isEmpty()) {
+                    out.println("  (none installed)");
+                }
+                out.printf("%-26s %-9s %-9s %-20s %s%n", "ID", "VERSION", "STATE", "REQUIRES", "EXTENSIONS");
+                for (PluginStatus s : statuses) {
+                    out.printf("%-26s %-9s %-9s %-20s %s%n", s.id(), s.version(), s.health(), s.requires(),
+                            s.extensions().isEmpty() ? "-" : String.join(", ", s.extensions()));
+                    if (!s.message().isEmpty()) {
+                        out.println("    " + s.message());
+                    }
+                }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "install", mixinStandardHelpOptions = true,
+            description = {"Check a plugin .zip or .jar (descriptor, id, version, API range, safe paths, no bundled host library)",
+                    "and copy it into the plugins directory. Refuses a plugin whose id is already installed."})
+    static final class InstallCommand implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+        @Mixin
+        private ConfigOption config;
+        @Parameters(paramLabel = "FILE", description = "The plugin archive (.zip or .jar).")
+        private Path file;
+
+        @Override
+        public Integer call() {
+            Workspace ws = config.workspace();
+            ws.syncBundled();
+            PluginArchive installed = new PluginInstaller(ws.pluginsDir()).install(file.toAbsolutePath());
+            spec.commandLine().getOut().printf("installed plugin %s (requires API %s) as %s%n", installed.descriptor().label(),
+                    installed.descriptor().requires().isEmpty() ? "*" : installed.descriptor().requires(), installed.file());
+            return 0;
+        }
+    }
+
+    @Command(name = "enable", mixinStandardHelpOptions = true, description = "Enable a plugin; it starts with the next command.")
+    static final class EnableCommand implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+        @Mixin
+        private ConfigOption config;
+        @Parameters(paramLabel = "ID", description = "The plugin id.")
+        private String id;
+
+        @Override
+        public Integer call() {
+            try (PluginHost host = config.workspace().startPlugins()) {
+                host.enable(id);
+            }
+            spec.commandLine().getOut().printf("enabled plugin '%s'%n", id);
+            return 0;
+        }
+    }
+
+    @Command(name = "disable", mixinStandardHelpOptions = true, description = "Disable a plugin (persisted); its bots and modules are not available until enabled.")
+    static final class DisableCommand implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+        @Mixin
+        private ConfigOption config;
+        @Parameters(paramLabel = "ID", description = "The plugin id.")
+        private String id;
+
+        @Override
+        public Integer call() {
+            try (PluginHost host = config.workspace().startPlugins()) {
+                host.disable(id);
+            }
+            spec.commandLine().getOut().printf("disabled plugin '%s'%n", id);
+            return 0;
+        }
+    }
+
+    @Command(name = "uninstall", mixinStandardHelpOptions = true, description = "Stop and delete a plugin. A bundled plugin stays uninstalled.")
+    static final class UninstallCommand implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+        @Mixin
+        private ConfigOption config;
+        @Parameters(paramLabel = "ID", description = "The plugin id.")
+        private String id;
+
+        @Override
+        public Integer call() {
+            Workspace ws = config.workspace();
+            Path removed;
+            try (PluginHost host = ws.startPlugins()) {
+                removed = host.uninstall(id);
+            }
+            BundledPlugins bundled = ws.bundled();
+            if (bundled != null) {
+                bundled.markRemoved(id);
+            }
+            spec.commandLine().getOut().printf("uninstalled plugin '%s' (%s)%n", id, removed);
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.quorum.app.cli;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import dev.quorum.core.config.ConfigLoader;
+import dev.quorum.core.config.QuorumConfig;
+import dev.quorum.core.plugin.BundledPlugins;
+import dev.quorum.core.plugin.PluginHost;
+import dev.quorum.core.store.Database;
+
+/**
+ * Where a command runs: the working directory, its config file, the database and the plugins
+ * directory named there, and the distribution's bundled plugins.
+ *
+ * @param workingDir the directory relative paths are resolved against
+ * @param configFile the config file
+ * @param config     the loaded configuration
+ */
+record Workspace(Path workingDir, Path configFile, QuorumConfig config) {
+
+    /**
+     * @param configFile the {@code --config} value, relative to the current directory; null for the default
+     *                   {@code config/quorum.yaml} in the Quorum home
+     * @return the workspace; the home is {@code -Dquorum.home} (set by the launcher), else the current directory
+     */
+    static Workspace load(Path configFile) {
+        Path home = Path.of(System.getProperty("quorum.home", "")).toAbsolutePath();
+        Path file = configFile == null ? home.resolve("config/quorum.yaml") : configFile.toAbsolutePath();
+        return new Workspace(home, file, new ConfigLoader().load(file));
+    }
+
+    Path pluginsDir() {
+        return workingDir.resolve(config.storage().pluginsDir());
+    }
+
+    /** Opens the database named in config, creating parent directories of an H2 file database. */
+    Database openDatabase() {
+        String url = config.storage().database();
+        String prefix = "jdbc:h2:file:";
+        if (url.startsWith(prefix)) {
+            String path = url.substring(prefix.length()).split(";", 2)[0];
+            Path file = workingDir.resolve(path).normalize();
+            try {
+                Files.createDirectories(file.getParent());
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("cannot create " + file.getParent() + ": " + e.getMessage(), e);
+            }
+            String rest = url.substring(prefix.length() + path.length());
+            url = prefix + file + rest;
+        }
+        return Database.open(url);
+    }
+
+    /** Installs or refreshes the bundled plugins, then loads and starts every plugin. */
+    PluginHost startPlugins() {
+        syncBundled();
+        return PluginHost.start(pluginsDir());
+    }
+
+    List<String> syncBundled() {
+        Path bundled = bundledPluginsDir();
+        return bundled == null ? List.of() : new BundledPlugins(bundled, pluginsDir()).sync();
+    }
+
+    BundledPlugins bundled() {
+        Path bundled = bundledPluginsDir();
+        return bundled == null ? null : new BundledPlugins(bundled, pluginsDir());
+    }
+
+    /** The distribution's plugin zips: {@code -Dquorum.bundledPlugins}, else {@code ../bundled-plugins} beside the jars. */
+    static Path bundledPluginsDir() {
+        String property = System.getProperty("quorum.bundledPlugins");
+        if (property != null) {
+            return Path.of(property);
+        }
+        try {
+            Path jar = Path.of(Workspace.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path candidate = jar.getParent().resolveSibling("bundled-plugins");
+            return Files.isDirectory(candidate) ? candidate : null;
+        } catch (URISyntaxException | RuntimeException e) {
+            return null;
+        }
+    }
+}

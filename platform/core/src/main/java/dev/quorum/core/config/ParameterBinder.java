@@ -1,0 +1,57 @@
+package dev.quorum.core.config;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import dev.quorum.api.ComponentInfo;
+import dev.quorum.api.ParameterSpec;
+import dev.quorum.api.ParameterType;
+import dev.quorum.api.Parameters;
+
+/**
+ * Checks a configured component's {@code params} against what the component declares, fills in
+ * defaults, and converts numbers to the declared type.
+ */
+public final class ParameterBinder {
+
+    private ParameterBinder() {
+    }
+
+    /**
+     * @param where  how to name the entry in errors, such as {@code bots[2] 'ema-fast'}
+     * @param info   what the component declares
+     * @param config the configured entry
+     * @return every declared parameter with its value
+     * @throws ConfigException naming the entry, the key, the value and what is allowed
+     */
+    public static Parameters bind(String where, ComponentInfo info, ComponentConfig config) {
+        Map<String, ParameterSpec> declared = new LinkedHashMap<>();
+        info.parameters().forEach(p -> declared.put(p.name(), p));
+        for (String key : config.params().keySet()) {
+            if (!declared.containsKey(key)) {
+                throw new ConfigException(where + ": unknown parameter '" + key + "' for '" + info.id() + "' (declared: "
+                        + (declared.isEmpty() ? "none" : declared.keySet().stream().collect(Collectors.joining(", "))) + ")");
+            }
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (ParameterSpec spec : declared.values()) {
+            Object value = config.params().containsKey(spec.name()) ? config.params().get(spec.name()) : spec.defaultValue();
+            String problem = spec.problemWith(value);
+            if (problem != null) {
+                throw new ConfigException(where + ": parameter " + spec.name() + " = " + value + ": " + problem
+                        + " (expected " + spec.allowed() + ")");
+            }
+            values.put(spec.name(), normalise(spec.type(), value));
+        }
+        return new Parameters(values);
+    }
+
+    private static Object normalise(ParameterType type, Object value) {
+        return switch (type) {
+            case INTEGER -> ((Number) value).intValue();
+            case DECIMAL -> ((Number) value).doubleValue();
+            default -> value;
+        };
+    }
+}

@@ -1,0 +1,53 @@
+package dev.quorum.core.config;
+
+import java.util.List;
+
+/**
+ * The whole configuration, as read from {@code config/quorum.yaml}. Every section is optional and
+ * takes documented defaults; unknown keys and out-of-range values are errors.
+ *
+ * @param data    which candles to replay
+ * @param engine  decision and trading rules
+ * @param broker  the paper broker
+ * @param storage database and plugin directory
+ * @param bots    the strategies that vote, in order; empty means every strategy of every started plugin with its defaults
+ * @param risk    the risk chain, in order
+ */
+public record QuorumConfig(DataConfig data, EngineConfig engine, BrokerConfig broker, StorageConfig storage,
+                           List<BotConfig> bots, List<RiskConfig> risk) {
+
+    /** Applies defaults and checks names are unique. */
+    public QuorumConfig {
+        data = data == null ? new DataConfig(null, null, null, null, null) : data;
+        engine = engine == null ? EngineConfig.defaults() : engine;
+        broker = broker == null ? BrokerConfig.defaults() : broker;
+        storage = storage == null ? StorageConfig.defaults() : storage;
+        bots = bots == null ? List.of() : List.copyOf(bots);
+        risk = risk == null ? List.of() : List.copyOf(risk);
+        unique("bots", bots);
+        unique("risk", risk);
+    }
+
+    /** @return the configuration with every default */
+    public static QuorumConfig defaults() {
+        return new QuorumConfig(null, null, null, null, null, null);
+    }
+
+    /**
+     * @param newData replacement data section
+     * @return a copy with another data section
+     */
+    public QuorumConfig withData(DataConfig newData) {
+        return new QuorumConfig(newData, engine, broker, storage, bots, risk);
+    }
+
+    private static void unique(String list, List<? extends ComponentConfig> items) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (ComponentConfig item : items) {
+            if (!seen.add(item.name())) {
+                throw new IllegalArgumentException(list + ": the name '" + item.name()
+                        + "' is used twice; give each entry a distinct 'name:'");
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package dev.quorum.core.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.quorum.api.Parameters;
+import dev.quorum.api.RiskCheck;
+import dev.quorum.api.RiskContext;
+import dev.quorum.api.RiskModule;
+import dev.quorum.api.Strategy;
+import dev.quorum.api.StrategyContext;
+import dev.quorum.api.StrategyInstance;
+import dev.quorum.api.Timeframe;
+import dev.quorum.core.config.BotConfig;
+import dev.quorum.core.config.ConfigException;
+import dev.quorum.core.config.ParameterBinder;
+import dev.quorum.core.config.QuorumConfig;
+import dev.quorum.core.config.RiskConfig;
+import dev.quorum.core.plugin.PluginErrors;
+import dev.quorum.core.plugin.Registered;
+import dev.quorum.core.risk.RiskChain;
+
+/**
+ * Turns the configured bots and risk chain into running instances, checking every parameter
+ * against what the strategy or module declares. Everything that is wrong in config is reported
+ * here, before a run starts. A strategy that fails to create an instance for another reason than
+ * a parameter (it throws something else) is counted against its plugin and its bot starts suspended.
+ */
+public final class Assembly {
+
+    private static final Logger log = LoggerFactory.getLogger(Assembly.class);
+
+    private final List<Bot> bots;
+    private final RiskChain risk;
+
+    private Assembly(List<Bot> bots, RiskChain risk) {
+        this.bots = bots;
+        this.risk = risk;
+    }
+
+    /**
+     * @param config      the configuration
+     * @param strategies  the strategies available from started plugins
+     * @param riskModules the risk modules available from started plugins
+     * @param errors      where plugin errors are counted
+     * @return the bots and the chain
+     * @throws ConfigException naming the entry and what is wrong
+     */
+    public static Assembly of(QuorumConfig config, List<Registered<Strategy>> strategies,
+                              List<Registered<RiskModule>> riskModules, PluginErrors errors) {
+        List<BotConfig> botConfigs = config.bots();
+        if (botConfigs.isEmpty()) {
+            botConfigs = strategies.stream().map(s -> new BotConfig(null, s.info().id(), null)).toList();
+        }
+        if (botConfigs.isEmpty()) {
+            throw new ConfigException("no bots: config lists none under 'bots:' and no started plugin provides a strategy"
+                    + " (see ./quorum plugins list)");
+        }
+        Timeframe timeframe = config.data().baseTimeframe();
+        List<Bot> bots = new ArrayList<>();
+        for (int i = 0; i < botConfigs.size(); i++) {
+            BotConfig bc = botConfigs.get(i);
+            String where = "bots[" + i + "] '" + bc.name() + "'";
+            Registered<Strategy> strategy = find(strategies, bc.strategy())
+                    .orElseThrow(() -> missing(where, "strategy", bc.strategy(), strategies));
+            Parameters params = ParameterBinder.bind(where, strategy.info(), bc);
+            bots.add(createBot(where, bc, strategy, params, config, timeframe, errors));
+        }
+        List<RiskChain.Link> links = new ArrayList<>();
+        for (int i = 0; i < config.risk().size(); i++) {
+            RiskConfig rc = config.risk().get(i);
+            String where = "risk[" + i + "] '" + rc.name() + "'";
+            Registered<RiskModule> module = find(riskModules, rc.module())
+                    .orElseThrow(() -> missing(where, "risk module", rc.module(), riskModules));
+            Parameters params = ParameterBinder.bind(where, module.info(), rc);
+            RiskCheck check;
+            try {
+                check = module.extension().create(new RiskContext(rc.name(), params));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(where + ": " + e.getMessage(), e);
+            }
+            if (check == null) {
+                throw new ConfigException(where + ": risk module '" + rc.module() + "' of plugin '" + module.pluginId()
+                        + "' returned no check from create(); the chain cannot run without it");
+            }
+            links.add(new RiskChain.Link(rc.name(), module.pluginId(), check));
+        }
+        return new Assembly(bots, new RiskChain(links, errors));
+    }
+
+    private static Bot createBot(String where, BotConfig bc, Registered<Strategy> strategy, Parameters params,
+                                 QuorumConfig config, Timeframe timeframe, PluginErrors errors) {
+        Map<String, StrategyInstance> instances = new LinkedHashMap<>();
+        for (String symbol : config.data().symbols()) {
+            try {
+                StrategyInstance instance = strategy.extension().create(new StrategyContext(bc.name(), symbol, timeframe, params));
+                if (instance == null) {
+                    throw new IllegalStateException("create() returned null");
+                }
+                instances.put(symbol, instance);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(where + ": " + e.getMessage(), e);
+            } catch (RuntimeException | LinkageError e) {
+                String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+                errors.record(strategy.pluginId(), "bot '" + bc.name() + "' (" + bc.strategy() + ") create on " + symbol, error);
+                log.warn("[bot {}] SUSPENDED before the run: create() failed: {}", bc.name(), error);
+                return Bot.suspendedAtStart(bc.name(), bc.strategy(), strategy.pluginId(), "create() on " + symbol + ": " + error);
+            }
+        }
+        return new Bot(bc.name(), bc.strategy(), strategy.pluginId(), instances, config.engine().maxBotErrors(), errors);
+    }
+
+    private static <T> Optional<Registered<T>> find(List<Registered<T>> available, String id) {
+        return available.stream().filter(r -> r.info().id().equals(id)).findFirst();
+    }
+
+    private static <T> ConfigException missing(String where, String kind, String id, List<Registered<T>> available) {
+        List<String> ids = available.stream().map(r -> r.info().id()).sorted().toList();
+        return new ConfigException(where + ": no " + kind + " '" + id + "' among the started plugins (available: "
+                + ids + "); is its plugin installed, enabled and started? see ./quorum plugins list");
+    }
+
+    List<Bot> bots() {
+        return bots;
+    }
+
+    /** @return the bot names in config order */
+    public List<String> botNames() {
+        return bots.stream().map(Bot::name).toList();
+    }
+
+    /** @return the risk chain */
+    public RiskChain risk() {
+        return risk;
+    }
+}

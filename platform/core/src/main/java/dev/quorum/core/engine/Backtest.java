@@ -1,0 +1,227 @@
+package dev.quorum.core.engine;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+import dev.quorum.api.Bar;
+import dev.quorum.api.BarStream;
+import dev.quorum.api.Direction;
+import dev.quorum.api.ExitReason;
+import dev.quorum.api.Fill;
+import dev.quorum.api.Order;
+import dev.quorum.api.OrderIntent;
+import dev.quorum.api.Position;
+import dev.quorum.api.Side;
+import dev.quorum.api.Signal;
+import dev.quorum.core.broker.PaperBroker;
+import dev.quorum.core.config.EngineConfig;
+import dev.quorum.core.ensemble.Decision;
+import dev.quorum.core.ensemble.Ensemble;
+import dev.quorum.core.ensemble.Vote;
+import dev.quorum.core.portfolio.ClosedTrade;
+import dev.quorum.core.portfolio.OpenPosition;
+import dev.quorum.core.portfolio.Portfolio;
+import dev.quorum.core.risk.RiskChain;
+import dev.quorum.core.risk.RiskOutcome;
+
+/**
+ * The engine: replays bars in time order on the engine clock and runs each through
+ * bots → ensemble → risk chain → broker → position management. For each bar of a symbol:
+ * <ol>
+ *   <li>a pending order on the symbol fills at this bar's open;</li>
+ *   <li>an open position's stop-loss and take-profit are checked against this bar's low and high:
+ *       the exit fills at the level, or at the open if the bar opened beyond it; when both levels
+ *       lie inside the bar, the stop-loss wins (the path inside a bar is unknown, so assume the worse);</li>
+ *   <li>the bar closes: every active bot votes, the ensemble decides; an opposite consensus closes the
+ *       position at the next bar's open; a consensus while flat becomes an order intent at the largest
+ *       quantity free equity allows, which the risk chain may shrink or block, and which fills at the
+ *       next bar's open.</li>
+ * </ol>
+ * When the data ends, open positions close at their symbol's last close (END_OF_DATA). Gaps in the
+ * data are not filled: a missing bar is simply not processed, and a pending order waits for the
+ * symbol's next bar. Weights are 1 for every bot until learners exist.
+ */
+public final class Backtest {
+
+    private static final long PROGRESS_EVERY = 10_000;
+
+    private final EngineConfig config;
+    private final List<Bot> bots;
+    private final Ensemble ensemble;
+    private final RiskChain risk;
+    private final PaperBroker broker;
+    private final Portfolio portfolio;
+    private final RunSink sink;
+    private final Map<String, SymbolMarketView> views = new HashMap<>();
+    private final Map<Long, PendingEntry> pendingEntries = new HashMap<>();
+    private final Map<String, Bar> lastBar = new HashMap<>();
+    private long nextOrderId = 1;
+    private long bars;
+    private long trades;
+    private long blocked;
+    private Instant firstBar;
+
+    private record PendingEntry(OrderIntent intent, String notes) {
+    }
+
+    Backtest(EngineConfig config, List<Bot> bots, RiskChain risk, PaperBroker broker, RunSink sink) {
+        this.config = config;
+        this.bots = List.copyOf(bots);
+        this.ensemble = new Ensemble(config.consensusThreshold());
+        this.risk = risk;
+        this.broker = broker;
+        this.portfolio = new Portfolio(config.initialCash());
+        this.sink = sink;
+    }
+
+    /**
+     * Runs the whole stream.
+     *
+     * @param stream   bars in time order
+     * @param progress told every 10,000 bars
+     * @return what happened
+     */
+    public EngineResult run(BarStream stream, ProgressListener progress) {
+        Bar bar = null;
+        while (stream.hasNext()) {
+            bar = stream.next();
+            if (firstBar == null) {
+                firstBar = bar.openTime();
+            }
+            onBar(bar);
+            if (++bars % PROGRESS_EVERY == 0) {
+                progress.progress(bars, bar.closeTime());
+            }
+        }
+        Instant end = bar == null ? null : bar.closeTime();
+        closeAllAtEnd();
+        return new EngineResult(bars, firstBar, end, trades, blocked, portfolio.equity(),
+                bots.stream().map(Bot::report).toList());
+    }
+
+    private void onBar(Bar bar) {
+        String symbol = bar.symbol();
+        lastBar.put(symbol, bar);
+        for (Fill fill : broker.onBar(bar)) {
+            applyFill(fill);
+        }
+        checkExits(bar);
+        portfolio.mark(symbol, bar.close());
+
+        SymbolMarketView view = views.computeIfAbsent(symbol, s -> new SymbolMarketView(s, config.historyBars()));
+        Optional<OpenPosition> open = portfolio.position(symbol);
+        view.advance(bar, open.map(OpenPosition::position).orElse(null));
+
+        List<Vote> votes = new ArrayList<>(bots.size());
+        for (Bot bot : bots) {
+            if (!bot.isSuspended()) {
+                Signal signal = bot.vote(view);
+                if (!bot.isSuspended()) {
+                    votes.add(new Vote(bot.name(), 1.0, signal));
+                }
+            }
+        }
+        Decision decision = ensemble.decide(votes);
+        if (!decision.isActionable() || broker.hasPending(symbol)) {
+            return;
+        }
+        if (open.isPresent()) {
+            Position p = open.get().position();
+            if (decision.direction() == p.direction().opposite()) {
+                broker.submit(new Order(nextOrderId++, symbol, Side.opening(p.direction()).opposite(), p.quantity(), view.now()));
+            }
+            return;
+        }
+        if (decision.direction() == Direction.SHORT && !config.allowShort()) {
+            return;
+        }
+        enter(bar, view.now(), decision);
+    }
+
+    private void enter(Bar bar, Instant now, Decision decision) {
+        double price = bar.close();
+        double quantity = portfolio.freeEquity() / (price * (1 + broker.feeRate()));
+        if (!(quantity > 0)) {
+            return;
+        }
+        boolean isLong = decision.direction() == Direction.LONG;
+        OptionalDouble stop = decision.stopLoss();
+        if (stop.isEmpty() && config.stopLoss() > 0) {
+            stop = OptionalDouble.of(isLong ? price * (1 - config.stopLoss()) : price * (1 + config.stopLoss()));
+        }
+        OptionalDouble target = decision.takeProfit();
+        if (target.isEmpty() && config.takeProfit() > 0) {
+            target = OptionalDouble.of(isLong ? price * (1 + config.takeProfit()) : price * (1 - config.takeProfit()));
+        }
+        OrderIntent intent = new OrderIntent(bar.symbol(), decision.direction(), quantity, price, now,
+                Math.min(1, decision.consensus()), decision.voters(), stop, target);
+        RiskOutcome outcome = risk.apply(intent, portfolio.snapshot(now));
+        if (outcome.approved().isEmpty()) {
+            blocked++;
+            return;
+        }
+        OrderIntent approved = outcome.approved().get();
+        long id = nextOrderId++;
+        pendingEntries.put(id, new PendingEntry(approved, outcome.notes()));
+        broker.submit(new Order(id, approved.symbol(), approved.side(), approved.quantity(), now));
+    }
+
+    private void applyFill(Fill fill) {
+        sink.onFill(fill);
+        PendingEntry entry = pendingEntries.remove(fill.orderId());
+        if (entry != null) {
+            portfolio.open(fill, entry.intent().stopLoss(), entry.intent().takeProfit(), entry.intent().voters(), entry.notes());
+        } else {
+            closed(portfolio.close(fill, ExitReason.SIGNAL));
+        }
+    }
+
+    private void checkExits(Bar bar) {
+        Optional<OpenPosition> open = portfolio.position(bar.symbol());
+        if (open.isEmpty()) {
+            return;
+        }
+        Position p = open.get().position();
+        boolean isLong = p.direction() == Direction.LONG;
+        OptionalDouble sl = p.stopLoss();
+        OptionalDouble tp = p.takeProfit();
+        boolean stopHit = sl.isPresent() && (isLong ? bar.low() <= sl.getAsDouble() : bar.high() >= sl.getAsDouble());
+        boolean targetHit = tp.isPresent() && (isLong ? bar.high() >= tp.getAsDouble() : bar.low() <= tp.getAsDouble());
+        if (stopHit) {
+            double level = sl.getAsDouble();
+            double price = isLong ? Math.min(bar.open(), level) : Math.max(bar.open(), level);
+            exit(p, price, bar.closeTime(), ExitReason.STOP_LOSS);
+        } else if (targetHit) {
+            double level = tp.getAsDouble();
+            double price = isLong ? Math.max(bar.open(), level) : Math.min(bar.open(), level);
+            exit(p, price, bar.closeTime(), ExitReason.TAKE_PROFIT);
+        }
+    }
+
+    private void exit(Position p, double price, Instant time, ExitReason reason) {
+        Side side = Side.opening(p.direction()).opposite();
+        Fill fill = broker.executeAt(nextOrderId++, p.symbol(), side, p.quantity(), price, time);
+        sink.onFill(fill);
+        closed(portfolio.close(fill, reason));
+    }
+
+    private void closed(ClosedTrade trade) {
+        trades++;
+        sink.onTradeClosed(trade);
+        risk.onTradeClosed(trade.trade());
+    }
+
+    private void closeAllAtEnd() {
+        broker.cancelAll();
+        pendingEntries.clear();
+        for (OpenPosition open : portfolio.positions()) {
+            Bar last = lastBar.get(open.position().symbol());
+            exit(open.position(), last.close(), last.closeTime(), ExitReason.END_OF_DATA);
+        }
+    }
+}

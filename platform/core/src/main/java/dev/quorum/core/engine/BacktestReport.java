@@ -1,0 +1,32 @@
+package dev.quorum.core.engine;
+
+import java.util.List;
+
+import dev.quorum.api.Trade;
+import dev.quorum.core.analytics.RunSummary;
+import dev.quorum.core.data.ImportResult;
+
+/**
+ * Everything a finished backtest reports, all read back from the store.
+ *
+ * @param runId          the run id
+ * @param result         what the engine reported
+ * @param trades         the trades as stored
+ * @param summary        the headline figures computed from those trades
+ * @param tradeLogSha256 the hash of the canonical trade log
+ * @param imports        embedded candle files imported before the run (first use only)
+ */
+public record BacktestReport(long runId, EngineResult result, List<Trade> trades, RunSummary summary, String tradeLogSha256,
+                             List<ImportResult> imports) {
+
+    /** Copies. */
+    public BacktestReport {
+        trades = List.copyOf(trades);
+        imports = List.copyOf(imports);
+    }
+
+    /** @return the bots that were suspended during the run */
+    public List<BotReport> suspendedBots() {
+        return result.bots().stream().filter(BotReport::suspended).toList();
+    }
+}

@@ -1,0 +1,125 @@
+package dev.quorum.core.engine;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+
+import dev.quorum.api.BarQuery;
+import dev.quorum.api.BarStream;
+import dev.quorum.api.Timeframe;
+import dev.quorum.core.analytics.RunSummary;
+import dev.quorum.core.broker.PaperBroker;
+import dev.quorum.core.config.ConfigException;
+import dev.quorum.core.config.QuorumConfig;
+import dev.quorum.core.data.CandleStore;
+import dev.quorum.core.data.Coverage;
+import dev.quorum.core.data.CsvBarImporter;
+import dev.quorum.core.data.EmbeddedCandles;
+import dev.quorum.core.data.ImportResult;
+import dev.quorum.core.journal.JournalSink;
+import dev.quorum.core.journal.RunJournal;
+import dev.quorum.core.journal.RunSpec;
+import dev.quorum.core.plugin.PluginHost;
+import dev.quorum.core.store.Database;
+
+/**
+ * Runs one backtest end to end: checks the configuration against the started plugins, makes sure
+ * the candles are in the store (importing the embedded ones on first use), records the run,
+ * replays the bars, and reads the trades back to compute the summary and the trade-log hash.
+ */
+public final class BacktestRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(BacktestRunner.class);
+
+    private final Database database;
+    private final PluginHost plugins;
+    private final Path workingDir;
+    private final Clock wallClock;
+
+    /**
+     * @param database   the store
+     * @param plugins    the started plugin host
+     * @param workingDir what relative paths in config are relative to
+     * @param wallClock  used only for the run's wall-clock stamps and import records
+     */
+    public BacktestRunner(Database database, PluginHost plugins, Path workingDir, Clock wallClock) {
+        this.database = database;
+        this.plugins = plugins;
+        this.workingDir = workingDir;
+        this.wallClock = wallClock;
+    }
+
+    /**
+     * @param config   the configuration (already validated)
+     * @param progress told how far the replay has come
+     * @return the report
+     * @throws ConfigException when the configuration does not fit the plugins or the data
+     */
+    public BacktestReport run(QuorumConfig config, ProgressListener progress) {
+        Assembly assembly = Assembly.of(config, plugins.strategies(), plugins.riskModules(), plugins);
+        Timeframe timeframe = config.data().baseTimeframe();
+        Instant from = config.data().fromDate().atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant to = config.data().toDate().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+
+        CandleStore store = new CandleStore(database);
+        List<ImportResult> imports = ensureCandles(config, store, timeframe);
+
+        RunJournal journal = new RunJournal(database, wallClock);
+        long runId = journal.begin(new RunSpec("backtest", json(config), config.data().symbols(), timeframe, from, to,
+                config.engine().initialCash()));
+        log.info("run {}: {} bots {}, risk chain {}, {} {} from {} to {}", runId, assembly.botNames().size(),
+                assembly.botNames(), assembly.risk().links().stream().map(l -> l.name()).toList(),
+                config.data().symbols(), timeframe, config.data().from(), config.data().to());
+        EngineResult result;
+        try (JournalSink sink = journal.sink(runId);
+             BarStream bars = store.bars(new BarQuery(config.data().symbols(), timeframe, from, to))) {
+            Backtest backtest = new Backtest(config.engine(), assembly.bots(), assembly.risk(),
+                    new PaperBroker(config.broker().feeRate()), sink);
+            result = backtest.run(bars, progress);
+        } catch (RuntimeException e) {
+            journal.fail(runId, e.getClass().getSimpleName() + ": " + e.getMessage());
+            throw e;
+        }
+        String hash = journal.finish(runId, result);
+        var trades = journal.trades(runId);
+        RunSummary summary = RunSummary.of(trades, config.engine().initialCash(), result.firstBar(), result.lastBar());
+        return new BacktestReport(runId, result, trades, summary, hash, imports);
+    }
+
+    private List<ImportResult> ensureCandles(QuorumConfig config, CandleStore store, Timeframe timeframe) {
+        List<String> missing = config.data().symbols().stream()
+                .filter(s -> store.coverage(s, timeframe).isEmpty()).toList();
+        if (missing.isEmpty()) {
+            return List.of();
+        }
+        Path dataDir = workingDir.resolve(config.data().dir());
+        EmbeddedCandles embedded = EmbeddedCandles.load(dataDir);
+        CsvBarImporter importer = new CsvBarImporter(database, wallClock);
+        List<ImportResult> imported = embedded.ensureImported(importer, store, missing, timeframe);
+        for (String symbol : config.data().symbols()) {
+            Coverage c = store.coverage(symbol, timeframe)
+                    .orElseThrow(() -> new ConfigException("data.symbols: no " + timeframe + " candles for '" + symbol + "'"));
+            log.debug("{} {}: {} bars stored, {} .. {}", symbol, timeframe, c.bars(), c.first(), c.last());
+        }
+        return imported;
+    }
+
+    private static String json(QuorumConfig config) {
+        try {
+            return JsonMapper.builder().enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+                    .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build().writeValueAsString(config);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise the configuration: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.quorum.core.ensemble;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.function.Function;
+
+import dev.quorum.api.Direction;
+import dev.quorum.api.Signal;
+
+/**
+ * The weighted vote. For each side, its share is the sum of {@code weight × confidence} of the
+ * votes for that side divided by the sum of the weights of all votes (FLAT votes count in the
+ * denominator: a bot with no view pulls the consensus down). A side wins when its share reaches
+ * the threshold (default 0.60); the two shares add up to at most 1, so with a threshold above 0.5
+ * at most one side can win.
+ */
+public final class Ensemble {
+
+    /** Shares are compared with this tolerance so that, say, 3 of 5 full-confidence votes meet 0.60. */
+    static final double TOLERANCE = 1e-12;
+
+    private final double threshold;
+
+    /**
+     * @param threshold the share a side needs, in (0, 1]
+     */
+    public Ensemble(double threshold) {
+        if (!(threshold > 0 && threshold <= 1)) {
+            throw new IllegalArgumentException("consensus threshold must be in (0, 1], was " + threshold);
+        }
+        this.threshold = threshold;
+    }
+
+    /**
+     * Decides on one bar's votes.
+     *
+     * @param votes the votes of all active bots, in bot order
+     * @return the decision
+     */
+    public Decision decide(List<Vote> votes) {
+        double total = 0;
+        double longScore = 0;
+        double shortScore = 0;
+        for (Vote v : votes) {
+            total += v.weight();
+            if (v.signal().direction() == Direction.LONG) {
+                longScore += v.weight() * v.signal().confidence();
+            } else if (v.signal().direction() == Direction.SHORT) {
+                shortScore += v.weight() * v.signal().confidence();
+            }
+        }
+        if (total <= 0) {
+            return new Decision(Direction.FLAT, 0, 0, 0, List.of(), OptionalDouble.empty(), OptionalDouble.empty());
+        }
+        double longShare = longScore / total;
+        double shortShare = shortScore / total;
+        Direction winner = Direction.FLAT;
+        if (longShare + TOLERANCE >= threshold && longShare > shortShare) {
+            winner = Direction.LONG;
+        } else if (shortShare + TOLERANCE >= threshold && shortShare > longShare) {
+            winner = Direction.SHORT;
+        }
+        if (winner == Direction.FLAT) {
+            return new Decision(Direction.FLAT, Math.max(longShare, shortShare), longShare, shortShare, List.of(),
+                    OptionalDouble.empty(), OptionalDouble.empty());
+        }
+        List<Vote> side = new ArrayList<>();
+        for (Vote v : votes) {
+            if (v.signal().direction() == winner) {
+                side.add(v);
+            }
+        }
+        return new Decision(winner, winner == Direction.LONG ? longShare : shortShare, longShare, shortShare,
+                side.stream().map(Vote::bot).toList(),
+                mostConfident(side, Signal::stopLoss), mostConfident(side, Signal::takeProfit));
+    }
+
+    /** The level of the highest-confidence vote that gives one; the first such vote wins a tie. */
+    private static OptionalDouble mostConfident(List<Vote> side, Function<Signal, OptionalDouble> level) {
+        Vote best = null;
+        for (Vote v : side) {
+            if (level.apply(v.signal()).isPresent() && (best == null || v.signal().confidence() > best.signal().confidence())) {
+                best = v;
+            }
+        }
+        return best == null ? OptionalDouble.empty() : level.apply(best.signal());
+    }
+}

@@ -1,0 +1,246 @@
+package dev.quorum.core.journal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import dev.quorum.api.Direction;
+import dev.quorum.api.ExitReason;
+import dev.quorum.api.Trade;
+import dev.quorum.core.engine.BotReport;
+import dev.quorum.core.engine.EngineResult;
+import dev.quorum.core.store.Database;
+
+/**
+ * Runs, fills, trades and bot reports in the database. A run row is written before the first
+ * bar; each fill and each closed trade is committed as it happens (see {@link JournalSink}), so a
+ * crash loses nothing already closed; the run is marked FINISHED with its trade-log hash at the end.
+ */
+public final class RunJournal {
+
+    private final Database database;
+    private final Clock wallClock;
+
+    /**
+     * @param database  the store
+     * @param wallClock used only for the run's wall-clock start and finish stamps
+     */
+    public RunJournal(Database database, Clock wallClock) {
+        this.database = database;
+        this.wallClock = wallClock;
+    }
+
+    /**
+     * Records a new run.
+     *
+     * @param spec what it replays
+     * @return the run id
+     */
+    public long begin(RunSpec spec) {
+        String sql = "INSERT INTO runs (kind, status, config_json, config_sha256, symbols, timeframe, data_from, data_to,"
+                + " initial_cash, wall_started) VALUES (?, 'RUNNING', ?, ?, ?, ?, ?, ?, ?, ?)";
+        try (Connection c = database.connection();
+             PreparedStatement ps = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, spec.kind());
+            ps.setString(2, spec.configJson());
+            ps.setString(3, sha256(spec.configJson()));
+            ps.setString(4, String.join(",", spec.symbols()));
+            ps.setString(5, spec.timeframe().toString());
+            ps.setLong(6, spec.from().toEpochMilli());
+            ps.setLong(7, spec.to().toEpochMilli());
+            ps.setDouble(8, spec.initialCash());
+            ps.setLong(9, wallClock.millis());
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot record the run: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Opens the sink the engine writes fills and trades to during a run.
+     *
+     * @param runId the run
+     * @return a sink to close when the run ends
+     */
+    public JournalSink sink(long runId) {
+        return new JournalSink(database, runId);
+    }
+
+    /**
+     * Marks a run finished with its results and bot reports.
+     *
+     * @param runId  the run
+     * @param result what the engine reports
+     * @return the hash of the canonical trade log, computed from the trades as stored
+     */
+    public String finish(long runId, EngineResult result) {
+        String hash = TradeLog.sha256(trades(runId));
+        try (Connection c = database.connection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET status = 'FINISHED', first_bar = ?, last_bar = ?,"
+                    + " bars = ?, final_equity = ?, entries_blocked = ?, trade_log_sha256 = ?, wall_finished = ? WHERE id = ?");
+                 PreparedStatement bot = c.prepareStatement("INSERT INTO bot_reports (run_id, bot, strategy, plugin_id, signals,"
+                         + " errors, suspended, last_error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                setInstant(ps, 1, result.firstBar());
+                setInstant(ps, 2, result.lastBar());
+                ps.setLong(3, result.bars());
+                ps.setDouble(4, result.finalEquity());
+                ps.setLong(5, result.entriesBlocked());
+                ps.setString(6, hash);
+                ps.setLong(7, wallClock.millis());
+                ps.setLong(8, runId);
+                ps.executeUpdate();
+                for (BotReport r : result.bots()) {
+                    bot.setLong(1, runId);
+                    bot.setString(2, r.bot());
+                    bot.setString(3, r.strategy());
+                    bot.setString(4, r.pluginId());
+                    bot.setLong(5, r.signals());
+                    bot.setInt(6, r.errors());
+                    bot.setBoolean(7, r.suspended());
+                    bot.setString(8, truncate(r.lastError()));
+                    bot.addBatch();
+                }
+                bot.executeBatch();
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot finish run " + runId + ": " + e.getMessage(), e);
+        }
+        return hash;
+    }
+
+    /**
+     * Marks a run failed; its fills and trades so far stay.
+     *
+     * @param runId the run
+     * @param error why
+     */
+    public void fail(long runId, String error) {
+        try (Connection c = database.connection();
+             PreparedStatement ps = c.prepareStatement("UPDATE runs SET status = 'FAILED', error = ?, wall_finished = ? WHERE id = ?")) {
+            ps.setString(1, truncate(error));
+            ps.setLong(2, wallClock.millis());
+            ps.setLong(3, runId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot mark run " + runId + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * @param runId the run
+     * @return its trades in id order, as stored
+     */
+    public List<Trade> trades(long runId) {
+        List<Trade> trades = new ArrayList<>();
+        String sql = "SELECT id, symbol, direction, quantity, entry_time, entry_price, exit_time, exit_price, fees, pnl,"
+                + " exit_reason, bots FROM trades WHERE run_id = ? ORDER BY id";
+        try (Connection c = database.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String bots = rs.getString(12);
+                    trades.add(new Trade(rs.getLong(1), rs.getString(2), Direction.valueOf(rs.getString(3)), rs.getDouble(4),
+                            Instant.ofEpochMilli(rs.getLong(5)), rs.getDouble(6), Instant.ofEpochMilli(rs.getLong(7)),
+                            rs.getDouble(8), rs.getDouble(9), rs.getDouble(10), ExitReason.valueOf(rs.getString(11)),
+                            bots.isEmpty() ? List.of() : Arrays.asList(bots.split(","))));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read trades of run " + runId + ": " + e.getMessage(), e);
+        }
+        return trades;
+    }
+
+    /**
+     * @param runId the run
+     * @return the bots' reports, in config order of insertion
+     */
+    public List<BotReport> bots(long runId) {
+        List<BotReport> reports = new ArrayList<>();
+        String sql = "SELECT bot, strategy, plugin_id, signals, errors, suspended, last_error FROM bot_reports WHERE run_id = ?"
+                + " ORDER BY bot";
+        try (Connection c = database.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    reports.add(new BotReport(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getInt(5),
+                            rs.getBoolean(6), rs.getString(7)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read bot reports of run " + runId + ": " + e.getMessage(), e);
+        }
+        return reports;
+    }
+
+    /**
+     * @param runId the run
+     * @return the run, if it exists
+     */
+    public Optional<RunRecord> run(long runId) {
+        String sql = "SELECT id, kind, status, config_sha256, symbols, timeframe, data_from, data_to, initial_cash, first_bar,"
+                + " last_bar, bars, final_equity, entries_blocked, trade_log_sha256, error FROM runs WHERE id = ?";
+        try (Connection c = database.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new RunRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        List.of(rs.getString(5).split(",")), rs.getString(6), Instant.ofEpochMilli(rs.getLong(7)),
+                        Instant.ofEpochMilli(rs.getLong(8)), rs.getDouble(9), instant(rs, 10), instant(rs, 11), rs.getLong(12),
+                        rs.getDouble(13), rs.getLong(14), String.valueOf(rs.getString(15)),
+                        rs.getString(16) == null ? "" : rs.getString(16)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read run " + runId + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+    }
+
+    private static void setInstant(PreparedStatement ps, int index, Instant value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.BIGINT);
+        } else {
+            ps.setLong(index, value.toEpochMilli());
+        }
+    }
+
+    static String truncate(String s) {
+        return s.length() <= 4000 ? s : s.substring(0, 3997) + "...";
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

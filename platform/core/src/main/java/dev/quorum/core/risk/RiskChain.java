@@ -1,0 +1,121 @@
+package dev.quorum.core.risk;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.quorum.api.OrderIntent;
+import dev.quorum.api.PortfolioView;
+import dev.quorum.api.RiskCheck;
+import dev.quorum.api.RiskDecision;
+import dev.quorum.api.RiskDecision.Verdict;
+import dev.quorum.api.Trade;
+import dev.quorum.core.plugin.PluginErrors;
+
+/**
+ * The risk modules in configured order, each seeing the previous one's output. The host, not the
+ * modules, enforces what matters: a resize above the quantity a module was given is clamped to it
+ * (and counted as an error of that module), and a module that throws or returns null is counted,
+ * logged, and treated as having rejected the order — fail safe. A module can only keep, shrink or
+ * block an intent; it never sees exits.
+ */
+public final class RiskChain {
+
+    private static final Logger log = LoggerFactory.getLogger(RiskChain.class);
+
+    /**
+     * One module in the chain.
+     *
+     * @param name     its name in config
+     * @param pluginId the plugin providing it
+     * @param check    its state for this run
+     */
+    public record Link(String name, String pluginId, RiskCheck check) {
+    }
+
+    private final List<Link> links;
+    private final PluginErrors errors;
+
+    /**
+     * @param links  the modules in order
+     * @param errors where module errors are counted
+     */
+    public RiskChain(List<Link> links, PluginErrors errors) {
+        this.links = List.copyOf(links);
+        this.errors = errors;
+    }
+
+    /**
+     * Runs an intent through every module.
+     *
+     * @param intent    the ensemble's intent at its largest quantity
+     * @param portfolio an immutable view of the portfolio
+     * @return the approved (possibly smaller) intent, or a rejection, with every step
+     */
+    public RiskOutcome apply(OrderIntent intent, PortfolioView portfolio) {
+        OrderIntent current = intent;
+        List<RiskStep> steps = new ArrayList<>();
+        for (Link link : links) {
+            double before = current.quantity();
+            RiskDecision decision;
+            try {
+                decision = link.check().evaluate(current, portfolio);
+                if (decision == null) {
+                    throw new IllegalStateException("evaluate() returned null instead of a RiskDecision");
+                }
+            } catch (RuntimeException | LinkageError e) {
+                String what = "risk module '" + link.name() + "' on " + current.symbol() + " at " + current.createdAt();
+                errors.record(link.pluginId(), what, e.getClass().getSimpleName() + ": " + e.getMessage());
+                steps.add(new RiskStep(link.name(), Verdict.REJECT, before, 0,
+                        "module failed (" + e.getClass().getSimpleName() + ": " + e.getMessage() + "); order blocked, fail-safe"));
+                return new RiskOutcome(Optional.empty(), steps);
+            }
+            switch (decision.verdict()) {
+                case APPROVE -> steps.add(new RiskStep(link.name(), Verdict.APPROVE, before, before, decision.reason()));
+                case REJECT -> {
+                    steps.add(new RiskStep(link.name(), Verdict.REJECT, before, 0, decision.reason()));
+                    return new RiskOutcome(Optional.empty(), steps);
+                }
+                case RESIZE -> {
+                    if (decision.quantity() > before) {
+                        String what = "risk module '" + link.name() + "' on " + current.symbol() + " at " + current.createdAt();
+                        errors.record(link.pluginId(), what, "tried to enlarge the order from " + before + " to "
+                                + decision.quantity() + "; clamped to " + before);
+                        log.warn("[risk {}] tried to enlarge {} from {} to {}; clamped", link.name(), current.symbol(),
+                                before, decision.quantity());
+                        steps.add(new RiskStep(link.name(), Verdict.RESIZE, before, before,
+                                "tried to enlarge to " + decision.quantity() + ", clamped by the host; " + decision.reason()));
+                    } else {
+                        current = current.withQuantity(decision.quantity());
+                        steps.add(new RiskStep(link.name(), Verdict.RESIZE, before, decision.quantity(), decision.reason()));
+                    }
+                }
+            }
+        }
+        return new RiskOutcome(Optional.of(current), steps);
+    }
+
+    /**
+     * Tells every module about a closed trade; a module that throws is counted and skipped.
+     *
+     * @param trade the closed trade
+     */
+    public void onTradeClosed(Trade trade) {
+        for (Link link : links) {
+            try {
+                link.check().onTradeClosed(trade);
+            } catch (RuntimeException | LinkageError e) {
+                errors.record(link.pluginId(), "risk module '" + link.name() + "'.onTradeClosed(trade " + trade.id() + ")",
+                        e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** @return the modules in order */
+    public List<Link> links() {
+        return links;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.quorum.core.risk;
+
+import java.util.Locale;
+
+import dev.quorum.api.RiskDecision.Verdict;
+
+/**
+ * What one module of the chain did to an order intent.
+ *
+ * @param module the module's name in config
+ * @param verdict what the host applied (a throwing module counts as REJECT)
+ * @param before the quantity it was given
+ * @param after  the quantity it passed on (0 when rejected)
+ * @param reason the module's reason, or the host's note when it overrode the module
+ */
+public record RiskStep(String module, Verdict verdict, double before, double after, String reason) {
+
+    /** @return one line for the trade record, such as {@code fixed-fraction RESIZE 1.47→0.147: …} */
+    public String describe() {
+        return String.format(Locale.ROOT, "%s %s %.8g→%.8g%s", module, verdict, before, after,
+                reason.isEmpty() ? "" : ": " + reason);
+    }
+}

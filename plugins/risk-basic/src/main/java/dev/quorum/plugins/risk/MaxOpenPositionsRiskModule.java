@@ -1,0 +1,41 @@
+package dev.quorum.plugins.risk;
+
+import dev.quorum.api.ComponentInfo;
+import dev.quorum.api.ParameterSpec;
+import dev.quorum.api.RiskCheck;
+import dev.quorum.api.RiskContext;
+import dev.quorum.api.RiskDecision;
+import dev.quorum.api.RiskModule;
+import org.pf4j.Extension;
+
+/** Rejects a new position while the portfolio already holds {@code max} open positions. */
+@Extension
+public class MaxOpenPositionsRiskModule implements RiskModule {
+
+    /** The id in config. */
+    public static final String ID = "max-open-positions";
+
+    private static final ComponentInfo INFO = ComponentInfo.of(ID, "Max open positions",
+            "Blocks new positions while the portfolio holds the maximum number of open positions.",
+            ParameterSpec.integer("max", 3, 1, 100, "most positions open at once"));
+
+    /** Called by PF4J. */
+    public MaxOpenPositionsRiskModule() {
+    }
+
+    @Override
+    public ComponentInfo info() {
+        return INFO;
+    }
+
+    @Override
+    public RiskCheck create(RiskContext context) {
+        int max = context.parameters().getInt("max");
+        return (intent, portfolio) -> {
+            int open = portfolio.positions().size();
+            return open >= max
+                    ? RiskDecision.reject(ID + ": " + open + " open, limit " + max)
+                    : RiskDecision.approve();
+        };
+    }
+}

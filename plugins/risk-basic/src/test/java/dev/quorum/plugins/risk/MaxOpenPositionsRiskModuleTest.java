@@ -1,0 +1,49 @@
+package dev.quorum.plugins.risk;
+
+import static dev.quorum.plugins.risk.Fixtures.context;
+import static dev.quorum.plugins.risk.Fixtures.intent;
+import static dev.quorum.plugins.risk.Fixtures.portfolio;
+import static dev.quorum.plugins.risk.Fixtures.position;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.quorum.api.RiskCheck;
+import dev.quorum.api.RiskDecision;
+import dev.quorum.api.RiskDecision.Verdict;
+import org.junit.jupiter.api.Test;
+
+class MaxOpenPositionsRiskModuleTest {
+
+    private final MaxOpenPositionsRiskModule module = new MaxOpenPositionsRiskModule();
+
+    private RiskCheck check(int max) {
+        return module.create(context("max-open-positions", "max", max));
+    }
+
+    @Test
+    void approvesBelowTheLimit() {
+        assertEquals(RiskDecision.approve(), check(3).evaluate(intent(1, 100), portfolio(10_000)));
+        assertEquals(RiskDecision.approve(),
+                check(3).evaluate(intent(1, 100), portfolio(10_000, position("ETH-USD"), position("LTC-USD"))));
+    }
+
+    @Test
+    void rejectsAtTheLimit() {
+        RiskDecision decision = check(3).evaluate(intent(1, 100),
+                portfolio(10_000, position("ETH-USD"), position("LTC-USD"), position("SOL-USD")));
+        assertEquals(Verdict.REJECT, decision.verdict());
+        assertEquals("max-open-positions: 3 open, limit 3", decision.reason());
+    }
+
+    @Test
+    void rejectsAboveTheLimit() {
+        RiskDecision decision = check(1).evaluate(intent(1, 100),
+                portfolio(10_000, position("ETH-USD"), position("LTC-USD")));
+        assertEquals("max-open-positions: 2 open, limit 1", decision.reason());
+    }
+
+    @Test
+    void declaresItsParameter() {
+        assertEquals("max-open-positions", module.info().id());
+        assertEquals(3, module.info().parameters().getFirst().defaultValue());
+    }
+}
