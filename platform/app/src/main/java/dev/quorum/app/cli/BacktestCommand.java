@@ -60,9 +60,9 @@ final class BacktestCommand implements Callable<Integer> {
             out.println("data: " + i.summary());
         }
         RunSummary s = r.summary();
-        out.printf("%nRun %d: backtest of %s %s, %s .. %s, %s bars%n", r.runId(), String.join(", ", cfg.data().symbols()),
+        out.printf(java.util.Locale.ROOT, "%nRun %d: backtest of %s %s, %s .. %s, %s bars%n", r.runId(), String.join(", ", cfg.data().symbols()),
                 cfg.data().timeframe(), cfg.data().from(), cfg.data().to(), Format.count(r.result().bars()));
-        out.printf("Bots: %s; risk chain: %s; consensus threshold %.2f; fee %.3f%% per side%n%n",
+        out.printf(java.util.Locale.ROOT, "Bots: %s; risk chain: %s; consensus threshold %.2f; fee %.3f%% per side%n%n",
                 String.join(", ", r.result().bots().stream().map(BotReport::bot).toList()),
                 cfg.risk().isEmpty() ? "(none)" : String.join(" -> ", cfg.risk().stream().map(x -> x.name()).toList()),
                 cfg.engine().consensusThreshold(), cfg.broker().feeRate() * 100);
@@ -82,7 +82,7 @@ final class BacktestCommand implements Callable<Integer> {
             out.println("Suspended bots: none");
         } else {
             out.println("Suspended bots:");
-            suspended.forEach(b -> out.printf("  %s (%s, plugin %s): %d errors; last %s%n", b.bot(), b.strategy(), b.pluginId(),
+            suspended.forEach(b -> out.printf(java.util.Locale.ROOT, "  %s (%s, plugin %s): %d errors; last %s%n", b.bot(), b.strategy(), b.pluginId(),
                     b.errors(), b.lastError()));
         }
         out.println("trade log sha256: " + r.tradeLogSha256());
@@ -90,6 +90,6 @@ final class BacktestCommand implements Callable<Integer> {
     }
 
     private static void row(PrintWriter out, String label, String value) {
-        out.printf("  %-16s %s%n", label, value);
+        out.printf(java.util.Locale.ROOT, "  %-16s %s%n", label, value);
     }
 }

@@ -76,9 +76,9 @@ final class DataCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             try (Database db = config.workspace().openDatabase()) {
                 var coverage = new CandleStore(db).coverage();
-                out.printf("%-20s %-4s %10s  %-20s  %-20s%n", "SYMBOL", "TF", "BARS", "FIRST", "LAST");
+                out.printf(java.util.Locale.ROOT, "%-20s %-4s %10s  %-20s  %-20s%n", "SYMBOL", "TF", "BARS", "FIRST", "LAST");
                 for (Coverage c : coverage) {
-                    out.printf("%-20s %-4s %,10d  %-20s  %-20s%n", c.symbol(), c.timeframe(), c.bars(), c.first(), c.last());
+                    out.printf(java.util.Locale.ROOT, "%-20s %-4s %,10d  %-20s  %-20s%n", c.symbol(), c.timeframe(), c.bars(), c.first(), c.last());
                 }
                 if (coverage.isEmpty()) {
                     out.println("(nothing stored yet; ./quorum backtest imports the embedded candles on first use)");

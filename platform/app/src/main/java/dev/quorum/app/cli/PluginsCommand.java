@@ -46,13 +46,13 @@ final class PluginsCommand implements Runnable {
             Workspace ws = config.workspace();
             try (PluginHost host = ws.startPlugins()) {
                 List<PluginStatus> statuses = host.statuses();
-                out.printf("Plugins in %s (host plugin API %s)%n", ws.pluginsDir(), QuorumApi.version());
+                out.printf(java.util.Locale.ROOT, "Plugins in %s (host plugin API %s)%n", ws.pluginsDir(), QuorumApi.version());
                 if (statuses.isEmpty()) {
                     out.println("  (none installed)");
                 }
-                out.printf("%-26s %-9s %-9s %-20s %s%n", "ID", "VERSION", "STATE", "REQUIRES", "EXTENSIONS");
+                out.printf(java.util.Locale.ROOT, "%-26s %-9s %-9s %-20s %s%n", "ID", "VERSION", "STATE", "REQUIRES", "EXTENSIONS");
                 for (PluginStatus s : statuses) {
-                    out.printf("%-26s %-9s %-9s %-20s %s%n", s.id(), s.version(), s.health(), s.requires(),
+                    out.printf(java.util.Locale.ROOT, "%-26s %-9s %-9s %-20s %s%n", s.id(), s.version(), s.health(), s.requires(),
                             s.extensions().isEmpty() ? "-" : String.join(", ", s.extensions()));
                     if (!s.message().isEmpty()) {
                         out.println("    " + s.message());
@@ -79,7 +79,7 @@ final class PluginsCommand implements Runnable {
             Workspace ws = config.workspace();
             ws.syncBundled();
             PluginArchive installed = new PluginInstaller(ws.pluginsDir()).install(file.toAbsolutePath());
-            spec.commandLine().getOut().printf("installed plugin %s (requires API %s) as %s%n", installed.descriptor().label(),
+            spec.commandLine().getOut().printf(java.util.Locale.ROOT, "installed plugin %s (requires API %s) as %s%n", installed.descriptor().label(),
                     installed.descriptor().requires().isEmpty() ? "*" : installed.descriptor().requires(), installed.file());
             return 0;
         }
@@ -99,7 +99,7 @@ final class PluginsCommand implements Runnable {
             try (PluginHost host = config.workspace().startPlugins()) {
                 host.enable(id);
             }
-            spec.commandLine().getOut().printf("enabled plugin '%s'%n", id);
+            spec.commandLine().getOut().printf(java.util.Locale.ROOT, "enabled plugin '%s'%n", id);
             return 0;
         }
     }
@@ -118,7 +118,7 @@ final class PluginsCommand implements Runnable {
             try (PluginHost host = config.workspace().startPlugins()) {
                 host.disable(id);
             }
-            spec.commandLine().getOut().printf("disabled plugin '%s'%n", id);
+            spec.commandLine().getOut().printf(java.util.Locale.ROOT, "disabled plugin '%s'%n", id);
             return 0;
         }
     }
@@ -143,7 +143,7 @@ final class PluginsCommand implements Runnable {
             if (bundled != null) {
                 bundled.markRemoved(id);
             }
-            spec.commandLine().getOut().printf("uninstalled plugin '%s' (%s)%n", id, removed);
+            spec.commandLine().getOut().printf(java.util.Locale.ROOT, "uninstalled plugin '%s' (%s)%n", id, removed);
             return 0;
         }
     }

@@ -1,0 +1,179 @@
+package dev.quorum.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The command line as a user runs it, in-process: a Quorum home in a temp directory with the shipped
+ * config, the distribution's bundled plugin zips, the embedded candles, a real H2 file database.
+ */
+class QuorumCliTest {
+
+    private static final Path ROOT = Path.of(System.getProperty("quorum.root"));
+    private static final Pattern HASH = Pattern.compile("trade log sha256: ([0-9a-f]{64})");
+
+    @TempDir
+    Path home;
+
+    @BeforeEach
+    void home() throws IOException {
+        Files.createDirectories(home.resolve("config"));
+        String config = Files.readString(ROOT.resolve("config/quorum.yaml"))
+                .replace("dir: data/candles", "dir: " + ROOT.resolve("data/candles"));
+        Files.writeString(home.resolve("config/quorum.yaml"), config);
+        System.setProperty("quorum.home", home.toString());
+        System.setProperty("quorum.bundledPlugins", Path.of(System.getProperty("quorum.distribution"), "bundled-plugins").toString());
+    }
+
+    @AfterEach
+    void clear() {
+        System.clearProperty("quorum.home");
+        System.clearProperty("quorum.bundledPlugins");
+    }
+
+    @Test
+    void backtestPrintsTheSummaryAndTheSameHashTwice() {
+        Result first = run("backtest");
+        assertEquals(0, first.code, first.err);
+        assertTrue(first.out.contains("Run 1: backtest of BTC-USD, ETH-USD, LTC-USD 1m, 2018-04-04 .. 2018-04-06"), first.out);
+        for (String row : new String[] {"trades", "win rate", "profit factor", "net PnL", "max drawdown", "Sharpe", "exposure"}) {
+            assertTrue(first.out.contains("  " + row), "summary row " + row + ": " + first.out);
+        }
+        assertTrue(first.out.contains("Suspended bots: none"), first.out);
+        Result second = run("backtest");
+        assertEquals(0, second.code, second.err);
+        assertTrue(second.out.contains("Run 2:"), second.out);
+        assertEquals(hash(first.out), hash(second.out));
+        assertTrue(Files.isRegularFile(home.resolve("var/db/quorum.mv.db")), "the store is an H2 file under var/db");
+    }
+
+    @Test
+    void backtestOptionsOverrideSymbolsAndDates() {
+        Result r = run("backtest", "--symbols", "LTC-USD", "--from", "2018-04-05", "--to", "2018-04-05");
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.contains("backtest of LTC-USD 1m, 2018-04-05 .. 2018-04-05"), r.out);
+    }
+
+    @Test
+    void pluginsListShowsTheBundledPluginsStarted() {
+        Result r = run("plugins", "list");
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.matches("(?s).*\\ntechnical +0\\.1\\.0 +STARTED +>=1\\.0\\.0 & <2\\.0\\.0 +strategy:.*"), r.out);
+        assertTrue(r.out.matches("(?s).*\\nrisk-basic +0\\.1\\.0 +STARTED .*risk:fixed-fraction.*"), r.out);
+    }
+
+    @Test
+    void theTemplatePluginInstallsOnceAndItsStrategyIsListed() {
+        Path zip = Path.of(System.getProperty("quorum.testPlugins"), "hello-strategy.zip");
+        Result install = run("plugins", "install", zip.toString());
+        assertEquals(0, install.code, install.err);
+        assertTrue(install.out.contains("installed plugin 'hello-strategy' 1.0.0"), install.out);
+        assertTrue(run("plugins", "list").out.contains("strategy:hello-momentum"));
+
+        Result again = run("plugins", "install", zip.toString());
+        assertEquals(1, again.code);
+        assertTrue(again.err.contains("plugin 'hello-strategy' is already installed"), again.err);
+    }
+
+    @Test
+    void anIncompatiblePluginIsRefusedWithBothVersionsAndANonZeroExit() {
+        Path zip = Path.of(System.getProperty("quorum.testPlugins"), "future-api.zip");
+        Result r = run("plugins", "install", zip.toString());
+        assertEquals(1, r.code);
+        assertTrue(r.err.contains("requires quorum-api '>=99.0.0', but this host provides quorum-api 1.0.0"), r.err);
+        assertFalse(run("plugins", "list").out.contains("fixture-future-api"));
+    }
+
+    @Test
+    void disablingThePluginThatProvidesTheBotsMakesTheBacktestFailClearlyUntilEnabledAgain() {
+        assertEquals(0, run("plugins", "disable", "technical").code);
+        assertTrue(run("plugins", "list").out.matches("(?s).*\\ntechnical +0\\.1\\.0 +DISABLED .*"));
+        Result r = run("backtest");
+        assertEquals(1, r.code);
+        assertTrue(r.err.contains("no strategy 'ema-crossover' among the started plugins"), r.err);
+        assertEquals(0, run("plugins", "enable", "technical").code);
+        assertEquals(0, run("backtest").code);
+    }
+
+    @Test
+    void anUninstalledBundledPluginStaysUninstalled() {
+        Result r = run("plugins", "uninstall", "risk-basic");
+        assertEquals(0, r.code, r.err);
+        Result list = run("plugins", "list");
+        assertFalse(list.out.contains("risk-basic"), list.out);
+        assertTrue(list.out.contains("technical"), list.out);
+    }
+
+    @Test
+    void aBadConfigIsRefusedBeforeAnythingRuns() throws IOException {
+        Path config = home.resolve("config/quorum.yaml");
+        Files.writeString(config, Files.readString(config).replace("consensusThreshold: 0.60", "consensusThreshold: 1.7"));
+        Result r = run("backtest");
+        assertEquals(1, r.code);
+        assertTrue(r.err.contains("quorum.yaml:"), r.err);
+        assertTrue(r.err.contains("engine.consensusThreshold = 1.7 is out of range: expected a number in (0, 1]"), r.err);
+        assertFalse(Files.exists(home.resolve("var")), "nothing was created");
+    }
+
+    @Test
+    void aBadCsvIsRefusedWithFileAndLineAndNothingIsStored() throws IOException {
+        Path csv = home.resolve("bad.csv");
+        Files.writeString(csv, "timestamp,open,high,low,close,volume\n2020-01-01T00:00:00Z,1,2,0.5,1.5,10\n"
+                + "2020-01-01T00:01:00Z,1,0.9,1.2,1,10\n");
+        Result r = run("data", "import", csv.toString(), "--symbol", "X", "--timeframe", "1m");
+        assertEquals(1, r.code);
+        assertTrue(r.err.contains(csv + ":3: "), r.err);
+        assertTrue(run("data", "list").out.contains("nothing stored yet"));
+
+        Path good = home.resolve("good.csv");
+        Files.writeString(good, "timestamp,open,high,low,close,volume\n2020-01-01T00:00:00Z,1,2,0.5,1.5,10\n");
+        Result ok = run("data", "import", good.toString(), "--symbol", "X", "--timeframe", "1m");
+        assertEquals(0, ok.code, ok.err);
+        assertTrue(run("data", "list").out.matches("(?s).*\\nX +1m +1 .*"));
+    }
+
+    @Test
+    void usageErrorsExitWithTwoAndHelpWorksEverywhere() {
+        assertEquals(2, run("backtest", "--bogus").code);
+        assertEquals(2, run("no-such-command").code);
+        assertEquals(2, run().code);
+        assertEquals(2, run("data", "import", "x.csv").code, "missing required options");
+        for (String[] help : new String[][] {{"--help"}, {"backtest", "--help"}, {"plugins", "--help"}, {"plugins", "list", "--help"},
+                {"plugins", "install", "--help"}, {"plugins", "enable", "--help"}, {"plugins", "disable", "--help"},
+                {"plugins", "uninstall", "--help"}, {"data", "--help"}, {"data", "import", "--help"}, {"data", "list", "--help"}}) {
+            Result r = run(help);
+            assertEquals(0, r.code, String.join(" ", help));
+            assertTrue(r.out.contains("Usage: quorum"), r.out);
+        }
+    }
+
+    private static String hash(String out) {
+        Matcher m = HASH.matcher(out);
+        assertTrue(m.find(), out);
+        return m.group(1);
+    }
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = QuorumCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Result(code, out.toString(), err.toString());
+    }
+}
