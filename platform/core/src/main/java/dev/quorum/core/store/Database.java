@@ -36,8 +36,8 @@ import org.slf4j.LoggerFactory;
  * The write reaches the operating system; like every H2 commit it is not fsync'ed, so it survives
  * the JVM dying at any moment but an OS crash or power loss may still lose the last few commits
  * (H2 docs, "Durability Problems"; {@code CHECKPOINT SYNC} forces an fsync if ever needed).
- * The cost: one chunk write per commit, measured at about 0.4 ms instead of 0.1 ms per single-row
- * commit (3,000 commits: 1.2 s instead of 0.3 s), and a file that grows faster between compactions.
+ * The cost: one chunk write per commit instead of one every half second, and a file that grows
+ * faster between compactions.
  * A bulk import is one transaction, so it pays this once; a backtest commits once per closed trade.
  * {@link #fileUrl(Path)} sets {@code WRITE_DELAY=0}, and {@link #open(String)} adds it to any H2 URL
  * that does not set {@code WRITE_DELAY} itself.
