@@ -7,6 +7,10 @@ import java.util.Optional;
  * What a strategy sees on each bar of its symbol: the bar that just closed, recent history, the
  * engine clock and its own position. Read-only; only closed bars are ever visible.
  *
+ * <p>The view and its {@link #history()} are valid only during the {@code onBar} call they are
+ * passed to: the host moves them forward to the next bar afterwards. Copy what you need to keep
+ * (a {@link Bar} is immutable and safe to keep).
+ *
  * @since 1.0
  */
 public interface MarketView {

@@ -52,6 +52,16 @@ public interface PortfolioView {
     List<Position> positions();
 
     /**
+     * Entries the risk chain approved and the engine sent, waiting to fill at the next bar's open of
+     * their symbol. A risk module that limits exposure or the number of positions counts these too:
+     * several symbols can decide on the same minute before any of their orders fills.
+     *
+     * @return an immutable list, ordered by symbol; empty when nothing is pending
+     * @since 1.0
+     */
+    List<OrderIntent> pendingEntries();
+
+    /**
      * The open position on a symbol.
      *
      * @param symbol the instrument

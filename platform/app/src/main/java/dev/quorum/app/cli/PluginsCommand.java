@@ -3,14 +3,19 @@ package dev.quorum.app.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.quorum.api.QuorumApi;
+import dev.quorum.core.journal.PluginRunErrors;
+import dev.quorum.core.journal.RunJournal;
 import dev.quorum.core.plugin.BundledPlugins;
 import dev.quorum.core.plugin.PluginArchive;
+import dev.quorum.core.plugin.PluginHealth;
 import dev.quorum.core.plugin.PluginHost;
 import dev.quorum.core.plugin.PluginInstaller;
 import dev.quorum.core.plugin.PluginStatus;
+import dev.quorum.core.store.Database;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,8 +49,12 @@ final class PluginsCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             Workspace ws = config.workspace();
+            Map<String, PluginRunErrors> lastRun;
+            try (Database db = ws.openDatabase()) {
+                lastRun = new RunJournal(db, java.time.Clock.systemUTC()).pluginErrorsOfLatestRun();
+            }
             try (PluginHost host = ws.startPlugins()) {
-                List<PluginStatus> statuses = host.statuses();
+                List<PluginStatus> statuses = host.statuses().stream().map(s -> withLastRun(s, lastRun.get(s.id()))).toList();
                 out.printf(java.util.Locale.ROOT, "Plugins in %s (host plugin API %s)%n", ws.pluginsDir(), QuorumApi.version());
                 if (statuses.isEmpty()) {
                     out.println("  (none installed)");
@@ -60,6 +69,16 @@ final class PluginsCommand implements Runnable {
                 }
             }
             return 0;
+        }
+
+        /** A plugin that caused errors in the last finished run shows DEGRADED, with what happened. */
+        private static PluginStatus withLastRun(PluginStatus s, PluginRunErrors errors) {
+            if (errors == null || s.health() != PluginHealth.STARTED) {
+                return s;
+            }
+            return new PluginStatus(s.id(), s.version(), s.requires(), s.provider(), PluginHealth.DEGRADED,
+                    "in run " + errors.runId() + ": " + errors.errors() + " error(s); last: " + errors.lastError(),
+                    s.extensions(), errors.errors(), s.path());
         }
     }
 

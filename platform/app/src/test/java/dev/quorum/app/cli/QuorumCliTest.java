@@ -110,6 +110,23 @@ class QuorumCliTest {
     }
 
     @Test
+    void aBotThatKeepsFailingIsSuspendedAndItsPluginShowsDegradedAfterTheRun() throws IOException {
+        Path zip = Path.of(System.getProperty("quorum.testPlugins"), "faulty-strategy.zip");
+        assertEquals(0, run("plugins", "install", zip.toString()).code);
+        Path config = home.resolve("config/quorum.yaml");
+        Files.writeString(config, Files.readString(config).replace("\nbots:\n", "\nbots:\n  - strategy: fixture-throws\n"));
+
+        Result r = run("backtest");
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.contains("Suspended bots:\n  fixture-throws (fixture-throws, plugin fixture-faulty-strategy): 5 errors"), r.out);
+
+        Result list = run("plugins", "list");
+        assertTrue(list.out.matches("(?s).*\\nfixture-faulty-strategy +0\\.1\\.0 +DEGRADED .*"), list.out);
+        assertTrue(list.out.contains("in run 1: 5 error(s); last: bot 'fixture-throws'"), list.out);
+        assertTrue(list.out.matches("(?s).*\\ntechnical +0\\.1\\.0 +STARTED .*"), list.out);
+    }
+
+    @Test
     void anUninstalledBundledPluginStaysUninstalled() {
         Result r = run("plugins", "uninstall", "risk-basic");
         assertEquals(0, r.code, r.err);

@@ -67,6 +67,29 @@ public final class PaperBroker implements BrokerSession {
         return new Fill(orderId, symbol, side, quantity, price, quantity * price * feeRate, time);
     }
 
+    /**
+     * Changes the quantity of the order waiting on a symbol.
+     *
+     * @param symbol   the instrument
+     * @param quantity the new quantity, {@code > 0}
+     */
+    public void amend(String symbol, double quantity) {
+        Order order = pending.get(symbol);
+        if (order == null) {
+            throw new IllegalStateException("no pending order on " + symbol + " to amend");
+        }
+        pending.put(symbol, new Order(order.id(), symbol, order.side(), quantity, order.createdAt()));
+    }
+
+    /**
+     * Cancels the order waiting on a symbol, if any.
+     *
+     * @param symbol the instrument
+     */
+    public void cancel(String symbol) {
+        pending.remove(symbol);
+    }
+
     /** Drops every pending order (end of data). */
     public void cancelAll() {
         pending.clear();

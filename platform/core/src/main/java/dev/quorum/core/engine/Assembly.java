@@ -22,6 +22,7 @@ import dev.quorum.core.config.ConfigException;
 import dev.quorum.core.config.ParameterBinder;
 import dev.quorum.core.config.QuorumConfig;
 import dev.quorum.core.config.RiskConfig;
+import dev.quorum.core.plugin.PluginCalls;
 import dev.quorum.core.plugin.PluginErrors;
 import dev.quorum.core.plugin.Registered;
 import dev.quorum.core.risk.RiskChain;
@@ -84,6 +85,12 @@ public final class Assembly {
                 check = module.extension().create(new RiskContext(rc.name(), params));
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(where + ": " + e.getMessage(), e);
+            } catch (Throwable e) {
+                // without a configured risk module the chain is not the one the operator asked for: do not trade
+                PluginCalls.rethrowIfFatal(e);
+                errors.record(module.pluginId(), "risk module '" + rc.name() + "' create()", PluginCalls.describe(e));
+                throw new ConfigException(where + ": risk module '" + rc.module() + "' of plugin '" + module.pluginId()
+                        + "' failed to start (" + PluginCalls.describe(e) + "); the run does not start without it", e);
             }
             if (check == null) {
                 throw new ConfigException(where + ": risk module '" + rc.module() + "' of plugin '" + module.pluginId()
@@ -106,8 +113,9 @@ public final class Assembly {
                 instances.put(symbol, instance);
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(where + ": " + e.getMessage(), e);
-            } catch (RuntimeException | LinkageError e) {
-                String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            } catch (Throwable e) {
+                PluginCalls.rethrowIfFatal(e);
+                String error = PluginCalls.describe(e);
                 errors.record(strategy.pluginId(), "bot '" + bc.name() + "' (" + bc.strategy() + ") create on " + symbol, error);
                 log.warn("[bot {}] SUSPENDED before the run: create() failed: {}", bc.name(), error);
                 return Bot.suspendedAtStart(bc.name(), bc.strategy(), strategy.pluginId(), "create() on " + symbol + ": " + error);

@@ -25,6 +25,7 @@ import dev.quorum.core.ensemble.Ensemble;
 import dev.quorum.core.ensemble.Vote;
 import dev.quorum.core.portfolio.ClosedTrade;
 import dev.quorum.core.portfolio.OpenPosition;
+import dev.quorum.core.portfolio.PendingEntry;
 import dev.quorum.core.portfolio.Portfolio;
 import dev.quorum.core.risk.RiskChain;
 import dev.quorum.core.risk.RiskOutcome;
@@ -42,6 +43,10 @@ import dev.quorum.core.risk.RiskOutcome;
  *       quantity free equity allows, which the risk chain may shrink or block, and which fills at the
  *       next bar's open.</li>
  * </ol>
+ * An entry reserves its notional plus fee from free equity until it fills, so symbols deciding on
+ * the same minute cannot spend the same equity; if the fill's open gapped so far that the order
+ * would cost more than the equity left for it, it shrinks to what that equity buys (noted on the
+ * trade). A suspended bot keeps its place in the vote as FLAT.
  * When the data ends, open positions close at their symbol's last close (END_OF_DATA). Gaps in the
  * data are not filled: a missing bar is simply not processed, and a pending order waits for the
  * symbol's next bar. Weights are 1 for every bot until learners exist.
@@ -49,6 +54,7 @@ import dev.quorum.core.risk.RiskOutcome;
 public final class Backtest {
 
     private static final long PROGRESS_EVERY = 10_000;
+    private static final Signal SUSPENDED = Signal.flat("suspended");
 
     private final EngineConfig config;
     private final List<Bot> bots;
@@ -58,16 +64,12 @@ public final class Backtest {
     private final Portfolio portfolio;
     private final RunSink sink;
     private final Map<String, SymbolMarketView> views = new HashMap<>();
-    private final Map<Long, PendingEntry> pendingEntries = new HashMap<>();
     private final Map<String, Bar> lastBar = new HashMap<>();
     private long nextOrderId = 1;
     private long bars;
     private long trades;
     private long blocked;
     private Instant firstBar;
-
-    private record PendingEntry(OrderIntent intent, String notes) {
-    }
 
     Backtest(EngineConfig config, List<Bot> bots, RiskChain risk, PaperBroker broker, RunSink sink) {
         this.config = config;
@@ -107,6 +109,7 @@ public final class Backtest {
     private void onBar(Bar bar) {
         String symbol = bar.symbol();
         lastBar.put(symbol, bar);
+        fitPendingEntryToEquity(bar);
         for (Fill fill : broker.onBar(bar)) {
             applyFill(fill);
         }
@@ -117,14 +120,12 @@ public final class Backtest {
         Optional<OpenPosition> open = portfolio.position(symbol);
         view.advance(bar, open.map(OpenPosition::position).orElse(null));
 
+        // a suspended bot keeps its place in the vote as FLAT: broken bots must not leave the few
+        // remaining ones to reach consensus on their own
         List<Vote> votes = new ArrayList<>(bots.size());
         for (Bot bot : bots) {
-            if (!bot.isSuspended()) {
-                Signal signal = bot.vote(view);
-                if (!bot.isSuspended()) {
-                    votes.add(new Vote(bot.name(), 1.0, signal));
-                }
-            }
+            Signal signal = bot.isSuspended() ? SUSPENDED : bot.vote(view);
+            votes.add(new Vote(bot.name(), 1.0, signal));
         }
         Decision decision = ensemble.decide(votes);
         if (!decision.isActionable() || broker.hasPending(symbol)) {
@@ -167,15 +168,46 @@ public final class Backtest {
         }
         OrderIntent approved = outcome.approved().get();
         long id = nextOrderId++;
-        pendingEntries.put(id, new PendingEntry(approved, outcome.notes()));
+        portfolio.addPending(new PendingEntry(id, approved, outcome.notes(),
+                approved.notional() * (1 + broker.feeRate())));
         broker.submit(new Order(id, approved.symbol(), approved.side(), approved.quantity(), now));
+    }
+
+    /**
+     * The entry was sized at the decision bar's close but fills at this bar's open: if the price
+     * gapped so that the order would cost more than the equity left for it, the order shrinks to
+     * what that equity buys at the open (noted on the trade), or is cancelled if nothing is left.
+     */
+    private void fitPendingEntryToEquity(Bar bar) {
+        Optional<PendingEntry> pending = portfolio.pendingOn(bar.symbol());
+        if (pending.isEmpty()) {
+            return;
+        }
+        PendingEntry entry = pending.get();
+        double available = portfolio.freeEquity() + entry.reserved();
+        double affordable = available / (bar.open() * (1 + broker.feeRate()));
+        double quantity = entry.intent().quantity();
+        if (quantity <= affordable) {
+            return;
+        }
+        if (!(affordable > 0)) {
+            broker.cancel(bar.symbol());
+            portfolio.takePending(entry.orderId());
+            blocked++;
+            return;
+        }
+        broker.amend(bar.symbol(), affordable);
+        portfolio.replacePending(new PendingEntry(entry.orderId(), entry.intent().withQuantity(affordable),
+                entry.notes() + (entry.notes().isEmpty() ? "" : "; ") + "clipped at the fill from " + quantity + " to "
+                        + affordable + ": the open " + bar.open() + " left too little equity", available));
     }
 
     private void applyFill(Fill fill) {
         sink.onFill(fill);
-        PendingEntry entry = pendingEntries.remove(fill.orderId());
-        if (entry != null) {
-            portfolio.open(fill, entry.intent().stopLoss(), entry.intent().takeProfit(), entry.intent().voters(), entry.notes());
+        Optional<PendingEntry> entry = portfolio.takePending(fill.orderId());
+        if (entry.isPresent()) {
+            OrderIntent intent = entry.get().intent();
+            portfolio.open(fill, intent.stopLoss(), intent.takeProfit(), intent.voters(), entry.get().notes());
         } else {
             closed(portfolio.close(fill, ExitReason.SIGNAL));
         }
@@ -192,14 +224,16 @@ public final class Backtest {
         OptionalDouble tp = p.takeProfit();
         boolean stopHit = sl.isPresent() && (isLong ? bar.low() <= sl.getAsDouble() : bar.high() >= sl.getAsDouble());
         boolean targetHit = tp.isPresent() && (isLong ? bar.high() >= tp.getAsDouble() : bar.low() <= tp.getAsDouble());
+        // an exit at the open happened at the open; one at a level inside the bar is stamped with the bar's
+        // close, the first moment the engine knows of it
         if (stopHit) {
             double level = sl.getAsDouble();
             double price = isLong ? Math.min(bar.open(), level) : Math.max(bar.open(), level);
-            exit(p, price, bar.closeTime(), ExitReason.STOP_LOSS);
+            exit(p, price, price == bar.open() ? bar.openTime() : bar.closeTime(), ExitReason.STOP_LOSS);
         } else if (targetHit) {
             double level = tp.getAsDouble();
             double price = isLong ? Math.max(bar.open(), level) : Math.min(bar.open(), level);
-            exit(p, price, bar.closeTime(), ExitReason.TAKE_PROFIT);
+            exit(p, price, price == bar.open() ? bar.openTime() : bar.closeTime(), ExitReason.TAKE_PROFIT);
         }
     }
 
@@ -218,7 +252,7 @@ public final class Backtest {
 
     private void closeAllAtEnd() {
         broker.cancelAll();
-        pendingEntries.clear();
+        portfolio.clearPending();
         for (OpenPosition open : portfolio.positions()) {
             Bar last = lastBar.get(open.position().symbol());
             exit(open.position(), last.close(), last.closeTime(), ExitReason.END_OF_DATA);

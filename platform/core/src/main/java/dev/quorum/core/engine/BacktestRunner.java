@@ -27,6 +27,7 @@ import dev.quorum.core.data.CsvBarImporter;
 import dev.quorum.core.data.EmbeddedCandles;
 import dev.quorum.core.data.ImportResult;
 import dev.quorum.core.journal.JournalSink;
+import dev.quorum.core.journal.PluginRunErrors;
 import dev.quorum.core.journal.RunJournal;
 import dev.quorum.core.journal.RunSpec;
 import dev.quorum.core.plugin.PluginHost;
@@ -66,6 +67,7 @@ public final class BacktestRunner {
      * @throws ConfigException when the configuration does not fit the plugins or the data
      */
     public BacktestReport run(QuorumConfig config, ProgressListener progress) {
+        java.util.SortedMap<String, Integer> errorsBefore = plugins.errorCounts();
         Assembly assembly = Assembly.of(config, plugins.strategies(), plugins.riskModules(), plugins);
         Timeframe timeframe = config.data().baseTimeframe();
         Instant from = config.data().fromDate().atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -86,11 +88,18 @@ public final class BacktestRunner {
             Backtest backtest = new Backtest(config.engine(), assembly.bots(), assembly.risk(),
                     new PaperBroker(config.broker().feeRate()), sink);
             result = backtest.run(bars, progress);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             journal.fail(runId, e.getClass().getSimpleName() + ": " + e.getMessage());
             throw e;
         }
-        String hash = journal.finish(runId, result);
+        List<PluginRunErrors> pluginErrors = new java.util.ArrayList<>();
+        plugins.errorCounts().forEach((pluginId, count) -> {
+            int added = count - errorsBefore.getOrDefault(pluginId, 0);
+            if (added > 0) {
+                pluginErrors.add(new PluginRunErrors(runId, pluginId, added, plugins.lastError(pluginId)));
+            }
+        });
+        String hash = journal.finish(runId, result, pluginErrors);
         var trades = journal.trades(runId);
         RunSummary summary = RunSummary.of(trades, config.engine().initialCash(), result.firstBar(), result.lastBar());
         return new BacktestReport(runId, result, trades, summary, hash, imports);

@@ -10,6 +10,7 @@ import dev.quorum.api.Direction;
 import dev.quorum.api.MarketView;
 import dev.quorum.api.Signal;
 import dev.quorum.api.StrategyInstance;
+import dev.quorum.core.plugin.PluginCalls;
 import dev.quorum.core.plugin.PluginErrors;
 
 /**
@@ -67,8 +68,9 @@ final class Bot {
         Signal signal;
         try {
             signal = instances.get(view.symbol()).onBar(view);
-        } catch (RuntimeException | LinkageError | StackOverflowError e) {
-            return failed(view, e.getClass().getSimpleName() + ": " + e.getMessage());
+        } catch (Throwable e) {
+            PluginCalls.rethrowIfFatal(e);
+            return failed(view, PluginCalls.describe(e));
         }
         String problem = problemWith(signal, view.bar().close());
         if (problem != null) {

@@ -15,7 +15,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import dev.quorum.api.Direction;
 import dev.quorum.api.ExitReason;
@@ -86,18 +88,21 @@ public final class RunJournal {
     /**
      * Marks a run finished with its results and bot reports.
      *
-     * @param runId  the run
-     * @param result what the engine reports
+     * @param runId        the run
+     * @param result       what the engine reports
+     * @param pluginErrors the errors each plugin caused during the run
      * @return the hash of the canonical trade log, computed from the trades as stored
      */
-    public String finish(long runId, EngineResult result) {
+    public String finish(long runId, EngineResult result, List<PluginRunErrors> pluginErrors) {
         String hash = TradeLog.sha256(trades(runId));
         try (Connection c = database.connection()) {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET status = 'FINISHED', first_bar = ?, last_bar = ?,"
                     + " bars = ?, final_equity = ?, entries_blocked = ?, trade_log_sha256 = ?, wall_finished = ? WHERE id = ?");
                  PreparedStatement bot = c.prepareStatement("INSERT INTO bot_reports (run_id, bot, strategy, plugin_id, signals,"
-                         + " errors, suspended, last_error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                         + " errors, suspended, last_error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                 PreparedStatement plugin = c.prepareStatement("INSERT INTO plugin_errors (run_id, plugin_id, errors, last_error)"
+                         + " VALUES (?, ?, ?, ?)")) {
                 setInstant(ps, 1, result.firstBar());
                 setInstant(ps, 2, result.lastBar());
                 ps.setLong(3, result.bars());
@@ -119,6 +124,14 @@ public final class RunJournal {
                     bot.addBatch();
                 }
                 bot.executeBatch();
+                for (PluginRunErrors e : pluginErrors) {
+                    plugin.setLong(1, runId);
+                    plugin.setString(2, e.pluginId());
+                    plugin.setInt(3, e.errors());
+                    plugin.setString(4, truncate(e.lastError()));
+                    plugin.addBatch();
+                }
+                plugin.executeBatch();
                 c.commit();
             } catch (SQLException e) {
                 c.rollback();
@@ -174,8 +187,29 @@ public final class RunJournal {
     }
 
     /**
+     * The plugin errors of the most recent finished run, so that a later process can show which
+     * plugins that run degraded.
+     *
+     * @return plugin id to its errors in that run; empty if there is no finished run or it had no errors
+     */
+    public Map<String, PluginRunErrors> pluginErrorsOfLatestRun() {
+        Map<String, PluginRunErrors> result = new TreeMap<>();
+        String sql = "SELECT run_id, plugin_id, errors, last_error FROM plugin_errors"
+                + " WHERE run_id = (SELECT MAX(id) FROM runs WHERE status = 'FINISHED')";
+        try (Connection c = database.connection(); PreparedStatement ps = c.prepareStatement(sql);
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                result.put(rs.getString(2), new PluginRunErrors(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read plugin errors: " + e.getMessage(), e);
+        }
+        return result;
+    }
+
+    /**
      * @param runId the run
-     * @return the bots' reports, in config order of insertion
+     * @return the bots' reports, by bot name
      */
     public List<BotReport> bots(long runId) {
         List<BotReport> reports = new ArrayList<>();
@@ -211,7 +245,7 @@ public final class RunJournal {
                 return Optional.of(new RunRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         List.of(rs.getString(5).split(",")), rs.getString(6), Instant.ofEpochMilli(rs.getLong(7)),
                         Instant.ofEpochMilli(rs.getLong(8)), rs.getDouble(9), instant(rs, 10), instant(rs, 11), rs.getLong(12),
-                        rs.getDouble(13), rs.getLong(14), String.valueOf(rs.getString(15)),
+                        rs.getDouble(13), rs.getLong(14), rs.getString(15) == null ? "" : rs.getString(15),
                         rs.getString(16) == null ? "" : rs.getString(16)));
             }
         } catch (SQLException e) {

@@ -5,7 +5,8 @@ import org.pf4j.VersionManager;
 
 /**
  * Whether a plugin's {@code plugin.requires} range admits the host's API version, with PF4J's own
- * rule: a bare {@code 1.2.0} means {@code >=1.2.0}, an empty range admits every version.
+ * rule that a bare {@code 1.2.0} means {@code >=1.2.0}. Unlike PF4J, an empty range is refused: a
+ * plugin must say which API versions it was written for.
  */
 final class ApiCompatibility {
 
@@ -21,6 +22,10 @@ final class ApiCompatibility {
      */
     static String problem(PluginDescriptorInfo plugin, String hostVersion) {
         String requires = plugin.requires();
+        if (requires.isEmpty()) {
+            return "plugin " + plugin.label() + " states no API range (plugin.requires); expected one like '>=1.0.0 & <2.0.0'"
+                    + " so that the host can refuse it when the API changes incompatibly";
+        }
         if (requires.matches("^\\d+\\.\\d+\\.\\d+$")) {
             requires = ">=" + requires;
         }

@@ -56,7 +56,7 @@ public final class PluginHost implements PluginErrors, AutoCloseable {
         this.learners = discover(Learner.class, "learner", Learner::info);
         discover(MarketDataSource.class, "data", MarketDataSource::info);
         discover(Broker.class, "broker", Broker::info);
-        discover(dev.quorum.api.Notifier.class, "notifier", Notifier::info);
+        discover(Notifier.class, "notifier", Notifier::info);
         discover(ReportSection.class, "report", ReportSection::info);
     }
 
@@ -112,6 +112,25 @@ public final class PluginHost implements PluginErrors, AutoCloseable {
         } else {
             log.debug("[plugin {}] error #{}: {}: {}", pluginId, n, what, error);
         }
+    }
+
+    /**
+     * The errors counted so far, per plugin, for telling what one run added.
+     *
+     * @return plugin id to error count, sorted by id
+     */
+    public java.util.SortedMap<String, Integer> errorCounts() {
+        java.util.SortedMap<String, Integer> counts = new java.util.TreeMap<>();
+        errors.forEach((id, n) -> counts.put(id, n.get()));
+        return counts;
+    }
+
+    /**
+     * @param pluginId the plugin
+     * @return the last error counted against it, empty if none
+     */
+    public String lastError(String pluginId) {
+        return lastError.getOrDefault(pluginId, "");
     }
 
     /** @return every installed plugin, by id */
@@ -214,7 +233,8 @@ public final class PluginHost implements PluginErrors, AutoCloseable {
             List<T> extensions;
             try {
                 extensions = manager.getExtensions(type, pluginId);
-            } catch (RuntimeException | LinkageError e) {
+            } catch (Throwable e) {
+                PluginCalls.rethrowIfFatal(e);
                 record(pluginId, "loading its " + kind + " extensions", describe(e));
                 continue;
             }
@@ -225,7 +245,8 @@ public final class PluginHost implements PluginErrors, AutoCloseable {
                     if (ci == null) {
                         throw new IllegalStateException("info() returned null");
                     }
-                } catch (RuntimeException | LinkageError e) {
+                } catch (Throwable e) {
+                    PluginCalls.rethrowIfFatal(e);
                     record(pluginId, kind + " " + extension.getClass().getName() + ".info()", describe(e));
                     continue;
                 }

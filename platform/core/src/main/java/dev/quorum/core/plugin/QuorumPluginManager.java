@@ -48,11 +48,19 @@ final class QuorumPluginManager extends DefaultPluginManager {
     }
 
     @Override
+    protected org.pf4j.PluginLoader createPluginLoader() {
+        return new org.pf4j.CompoundPluginLoader()
+                .add(new IsolatingPluginClassLoader.ForJars(this))
+                .add(new IsolatingPluginClassLoader.ForDirectories(this));
+    }
+
+    @Override
     protected PluginWrapper loadPluginFromPath(Path pluginPath) {
         PluginWrapper wrapper;
         try {
             wrapper = super.loadPluginFromPath(pluginPath);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            PluginCalls.rethrowIfFatal(e);
             String message = pluginPath.getFileName() + ": cannot be loaded: " + e.getMessage();
             log.error("[plugin {}] {}", pluginPath.getFileName(), message);
             unreadable.put(pluginPath, message);
@@ -84,7 +92,12 @@ final class QuorumPluginManager extends DefaultPluginManager {
         for (PluginWrapper wrapper : getResolvedPlugins()) {
             PluginState state = wrapper.getPluginState();
             if (!refused.containsKey(wrapper.getPluginId()) && !state.isDisabled() && !state.isStarted()) {
-                startPlugin(wrapper.getPluginId());
+                try {
+                    startPlugin(wrapper.getPluginId());
+                } catch (Throwable e) { // PF4J contains only Exception and LinkageError from start()
+                    PluginCalls.rethrowIfFatal(e);
+                    refuse(wrapper, "start() threw " + PluginCalls.describe(e));
+                }
             }
         }
     }

@@ -26,6 +26,7 @@ public final class Portfolio {
     private final double initialCash;
     private final TreeMap<String, OpenPosition> open = new TreeMap<>();
     private final Map<String, Double> lastPrice = new HashMap<>();
+    private final TreeMap<Long, PendingEntry> pending = new TreeMap<>();
     private double cash;
     private long tradeSeq;
 
@@ -61,16 +62,61 @@ public final class Portfolio {
     }
 
     /**
-     * Equity not already committed to positions: what a new position may use.
+     * Equity not already committed to positions or to entries waiting to fill: what a new position may use.
      *
-     * @return equity minus the marked notional of every open position (never below 0)
+     * @return equity minus the marked notional of every open position and the reserved notional of every
+     *         pending entry (never below 0)
      */
     public double freeEquity() {
         double committed = 0;
         for (OpenPosition p : open.values()) {
             committed += p.position().notional(lastPrice.getOrDefault(p.position().symbol(), p.position().entryPrice()));
         }
+        for (PendingEntry e : pending.values()) {
+            committed += e.reserved();
+        }
         return Math.max(0, equity() - committed);
+    }
+
+    /**
+     * Reserves equity for an entry sent to the broker.
+     *
+     * @param entry the entry
+     */
+    public void addPending(PendingEntry entry) {
+        pending.put(entry.orderId(), entry);
+    }
+
+    /**
+     * Removes a pending entry (it filled, or was cancelled).
+     *
+     * @param orderId its order id
+     * @return the entry, if it was pending
+     */
+    public Optional<PendingEntry> takePending(long orderId) {
+        return Optional.ofNullable(pending.remove(orderId));
+    }
+
+    /**
+     * @param symbol the instrument
+     * @return the entry waiting to fill on it, if any
+     */
+    public Optional<PendingEntry> pendingOn(String symbol) {
+        return pending.values().stream().filter(e -> e.intent().symbol().equals(symbol)).findFirst();
+    }
+
+    /**
+     * Replaces a pending entry, such as one clipped to what equity allows at the fill price.
+     *
+     * @param entry the new entry, with the same order id
+     */
+    public void replacePending(PendingEntry entry) {
+        pending.put(entry.orderId(), entry);
+    }
+
+    /** Drops every pending entry (end of data). */
+    public void clearPending() {
+        pending.clear();
     }
 
     /**
@@ -140,7 +186,9 @@ public final class Portfolio {
     public PortfolioSnapshot snapshot(Instant now) {
         List<Position> positions = new ArrayList<>();
         open.values().forEach(p -> positions.add(p.position()));
-        return new PortfolioSnapshot(now, cash, equity(), initialCash, positions, lastPrice);
+        List<dev.quorum.api.OrderIntent> entries = pending.values().stream().map(PendingEntry::intent)
+                .sorted(java.util.Comparator.comparing(dev.quorum.api.OrderIntent::symbol)).toList();
+        return new PortfolioSnapshot(now, cash, equity(), initialCash, positions, entries, new TreeMap<>(lastPrice));
     }
 
     /** @return the starting cash */

@@ -1,9 +1,12 @@
 package dev.quorum.core.portfolio;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
+import dev.quorum.api.OrderIntent;
 import dev.quorum.api.PortfolioView;
 import dev.quorum.api.Position;
 
@@ -15,15 +18,18 @@ import dev.quorum.api.Position;
  * @param equity        cash plus marked positions
  * @param initialEquity equity at the start
  * @param positions     open positions by symbol
- * @param lastPrices    latest close per symbol
+ * @param pendingEntries entries waiting to fill, by symbol
+ * @param lastPrices    latest close per symbol, sorted by symbol
  */
 public record PortfolioSnapshot(Instant now, double cash, double equity, double initialEquity,
-                                List<Position> positions, Map<String, Double> lastPrices) implements PortfolioView {
+                                List<Position> positions, List<OrderIntent> pendingEntries,
+                                Map<String, Double> lastPrices) implements PortfolioView {
 
-    /** Copies. */
+    /** Copies, keeping a stable (sorted) order. */
     public PortfolioSnapshot {
         positions = List.copyOf(positions);
-        lastPrices = Map.copyOf(lastPrices);
+        pendingEntries = List.copyOf(pendingEntries);
+        lastPrices = Collections.unmodifiableSortedMap(new TreeMap<>(lastPrices));
     }
 
     @Override

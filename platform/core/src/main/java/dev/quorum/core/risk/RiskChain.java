@@ -13,6 +13,7 @@ import dev.quorum.api.RiskCheck;
 import dev.quorum.api.RiskDecision;
 import dev.quorum.api.RiskDecision.Verdict;
 import dev.quorum.api.Trade;
+import dev.quorum.core.plugin.PluginCalls;
 import dev.quorum.core.plugin.PluginErrors;
 
 /**
@@ -66,7 +67,8 @@ public final class RiskChain {
                 if (decision == null) {
                     throw new IllegalStateException("evaluate() returned null instead of a RiskDecision");
                 }
-            } catch (RuntimeException | LinkageError e) {
+            } catch (Throwable e) {
+                PluginCalls.rethrowIfFatal(e);
                 String what = "risk module '" + link.name() + "' on " + current.symbol() + " at " + current.createdAt();
                 errors.record(link.pluginId(), what, e.getClass().getSimpleName() + ": " + e.getMessage());
                 steps.add(new RiskStep(link.name(), Verdict.REJECT, before, 0,
@@ -107,7 +109,8 @@ public final class RiskChain {
         for (Link link : links) {
             try {
                 link.check().onTradeClosed(trade);
-            } catch (RuntimeException | LinkageError e) {
+            } catch (Throwable e) {
+                PluginCalls.rethrowIfFatal(e);
                 errors.record(link.pluginId(), "risk module '" + link.name() + "'.onTradeClosed(trade " + trade.id() + ")",
                         e.getClass().getSimpleName() + ": " + e.getMessage());
             }

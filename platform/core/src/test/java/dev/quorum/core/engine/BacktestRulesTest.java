@@ -34,19 +34,20 @@ class BacktestRulesTest {
     private final List<Fill> fills = new ArrayList<>();
     private final List<Trade> trades = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
 
     @Test
     void aDecisionFillsAtTheNextBarsOpenWithTheFee() {
-        run(view -> Signal.buy(1), bar(0, 100, 101, 99, 100), bar(1, 100.5, 101, 100, 100.8));
+        run(view -> Signal.buy(1), bar(0, 100, 101, 99, 100), bar(1, 99.5, 101, 99.4, 100.8));
         Fill entry = fills.get(0);
-        assertEquals(100.5, entry.price());
+        assertEquals(99.5, entry.price());
         assertEquals(T0.plusSeconds(60), entry.time());
         assertEquals(10_000 / (100 * (1 + FEE)), entry.quantity(), 1e-9, "all free equity at the decision close, net of fee");
-        assertEquals(entry.quantity() * 100.5 * FEE, entry.fee(), 1e-9);
+        assertEquals(entry.quantity() * 99.5 * FEE, entry.fee(), 1e-9);
         Trade t = trades.get(0);
         assertEquals(ExitReason.END_OF_DATA, t.exitReason());
         assertEquals(100.8, t.exitPrice());
-        assertEquals((100.8 - 100.5) * t.quantity() - t.quantity() * (100.5 + 100.8) * FEE, t.pnl(), 1e-9);
+        assertEquals((100.8 - 99.5) * t.quantity() - t.quantity() * (99.5 + 100.8) * FEE, t.pnl(), 1e-9);
     }
 
     @Test
@@ -116,13 +117,30 @@ class BacktestRulesTest {
         assertEquals(3, badReport.errors());
         assertTrue(badReport.lastError().contains("boom"));
         assertEquals(3, errors.size());
-        // while "bad" counted, "good" alone had only half the vote (0.5 < 0.6); "bad" was suspended by its
-        // third error at bar 2 and left the vote, so "good" had all of it: the entry filled at bar 3's open
-        // and the position closed at the end of the data
-        assertEquals(2, fills.size());
-        assertEquals(T0.plusSeconds(180), fills.get(0).time());
-        assertEquals(ExitReason.END_OF_DATA, trades.get(0).exitReason());
+        // "good" alone has half the vote (0.5 < 0.6), before and after "bad" is suspended: a suspended
+        // bot keeps its place as FLAT, so broken bots never leave one bot to trade on its own
+        assertTrue(fills.isEmpty());
         assertFalse(result.bots().get(0).suspended());
+    }
+
+    @Test
+    void symbolsDecidingOnTheSameMinuteCannotSpendTheSameEquity() {
+        Bot bot = new Bot("bot", "bot", "test-plugin", Map.of("A", view -> Signal.buy(1), "B", view -> Signal.buy(1)), 5,
+                (p, w, e) -> errors.add(e));
+        engine(List.of(bot)).run(new ListBarStream(List.of(bar("A", 0, 100), bar("B", 0, 100), bar("A", 1, 100),
+                bar("B", 1, 100))), ProgressListener.NONE);
+        double qa = 10_000 / (100 * (1 + FEE));
+        assertEquals(qa, fills.get(0).quantity(), 1e-9, "A takes all free equity");
+        assertEquals(0, (10_000 - qa * 100 * (1 + FEE)) / (100 * (1 + FEE)), 1e-9);
+        assertEquals(1, fills.stream().filter(f -> f.side() == dev.quorum.api.Side.BUY).count(),
+                "B had nothing left: A's entry reserved its notional and fee until it filled");
+    }
+
+    @Test
+    void anEntryWhoseOpenGapsUpShrinksToWhatEquityBuys() {
+        run(view -> Signal.buy(1), bar(0, 100, 100, 100, 100), bar(1, 110, 110, 110, 110));
+        assertEquals(10_000 / (110 * (1 + FEE)), fills.get(0).quantity(), 1e-9);
+        assertTrue(notes.get(0).contains("clipped at the fill"), notes.get(0));
     }
 
     @Test
@@ -150,6 +168,7 @@ class BacktestRulesTest {
             @Override
             public void onTradeClosed(ClosedTrade trade) {
                 trades.add(trade.trade());
+                notes.add(trade.notes());
             }
         };
         return new Backtest(config, bots, new RiskChain(List.of(), (p, w, e) -> errors.add(e)), new PaperBroker(FEE), sink);
@@ -161,5 +180,9 @@ class BacktestRulesTest {
 
     private static Bar bar(int minute, double open, double high, double low, double close) {
         return new Bar("TEST", Timeframe.M1, T0.plusSeconds(60L * minute), open, high, low, close, 1);
+    }
+
+    private static Bar bar(String symbol, int minute, double price) {
+        return new Bar(symbol, Timeframe.M1, T0.plusSeconds(60L * minute), price, price, price, price, 1);
     }
 }

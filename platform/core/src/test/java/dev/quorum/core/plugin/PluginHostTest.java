@@ -59,6 +59,18 @@ class PluginHostTest {
     }
 
     @Test
+    void pluginsSeeTheApiButNotTheHostsInternals() throws Exception {
+        Path plugins = TestPlugins.install(dir.resolve("plugins"), "technical");
+        try (PluginHost host = PluginHost.start(plugins)) {
+            ClassLoader pluginLoader = host.strategies().get(0).extension().getClass().getClassLoader();
+            assertEquals(dev.quorum.api.Bar.class, pluginLoader.loadClass("dev.quorum.api.Bar"), "the host's own API class");
+            ClassNotFoundException e = org.junit.jupiter.api.Assertions.assertThrows(ClassNotFoundException.class,
+                    () -> pluginLoader.loadClass("dev.quorum.core.portfolio.Portfolio"));
+            assertTrue(e.getMessage().contains("plugins cannot use the host's internals"), e.getMessage());
+        }
+    }
+
+    @Test
     void anErrorCountedAgainstAPluginDegradesIt() throws Exception {
         Path plugins = TestPlugins.install(dir.resolve("plugins"), "technical");
         try (PluginHost host = PluginHost.start(plugins)) {

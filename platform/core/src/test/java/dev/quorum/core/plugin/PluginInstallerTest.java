@@ -76,6 +76,26 @@ class PluginInstallerTest {
     }
 
     @Test
+    void anArchiveThatStatesNoApiRangeIsRefused() throws IOException {
+        Path zip = dir.resolve("no-range.zip");
+        try (ZipFile source = new ZipFile(TestPlugins.zip("risk-basic").toFile());
+             OutputStream os = Files.newOutputStream(zip);
+             ZipOutputStream out = new ZipOutputStream(os)) {
+            for (ZipEntry e : java.util.Collections.list(source.entries())) {
+                out.putNextEntry(new ZipEntry(e.getName()));
+                if (e.getName().equals("plugin.properties")) {
+                    String props = new String(source.getInputStream(e).readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+                    out.write(props.replaceAll("(?m)^plugin\\.requires=.*$", "").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                } else {
+                    source.getInputStream(e).transferTo(out);
+                }
+                out.closeEntry();
+            }
+        }
+        assertRefused(zip, "states no API range (plugin.requires)");
+    }
+
+    @Test
     void anArchiveWithAPathOutsideThePluginDirectoryIsRefused() throws IOException {
         Path zip = rewrite("zip-slip.zip", name -> true, "../evil.txt");
         assertRefused(zip, "unsafe entry path '../evil.txt'");

@@ -16,7 +16,8 @@ public class MaxOpenPositionsRiskModule implements RiskModule {
     public static final String ID = "max-open-positions";
 
     private static final ComponentInfo INFO = ComponentInfo.of(ID, "Max open positions",
-            "Blocks new positions while the portfolio holds the maximum number of open positions.",
+            "Blocks new positions while the portfolio holds the maximum number of open positions,"
+                    + " counting entries already sent but not yet filled.",
             ParameterSpec.integer("max", 3, 1, 100, "most positions open at once"));
 
     /** Called by PF4J. */
@@ -33,8 +34,9 @@ public class MaxOpenPositionsRiskModule implements RiskModule {
         int max = context.parameters().getInt("max");
         return (intent, portfolio) -> {
             int open = portfolio.positions().size();
-            return open >= max
-                    ? RiskDecision.reject(ID + ": " + open + " open, limit " + max)
+            int pending = portfolio.pendingEntries().size();
+            return open + pending >= max
+                    ? RiskDecision.reject(ID + ": " + open + " open and " + pending + " pending, limit " + max)
                     : RiskDecision.approve();
         };
     }

@@ -37,6 +37,11 @@ final class Fixtures {
 
     /** A portfolio with this equity (all cash) and these positions. */
     static PortfolioView portfolio(double equity, Position... positions) {
+        return portfolio(equity, List.of(), positions);
+    }
+
+    /** A portfolio with this equity (all cash), these entries waiting to fill, and these positions. */
+    static PortfolioView portfolio(double equity, List<dev.quorum.api.OrderIntent> pending, Position... positions) {
         return new PortfolioView() {
             @Override
             public Instant now() {
@@ -61,6 +66,11 @@ final class Fixtures {
             @Override
             public List<Position> positions() {
                 return List.of(positions);
+            }
+
+            @Override
+            public List<dev.quorum.api.OrderIntent> pendingEntries() {
+                return pending;
             }
 
             @Override

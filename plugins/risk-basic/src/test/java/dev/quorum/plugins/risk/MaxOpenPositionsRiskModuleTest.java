@@ -31,14 +31,22 @@ class MaxOpenPositionsRiskModuleTest {
         RiskDecision decision = check(3).evaluate(intent(1, 100),
                 portfolio(10_000, position("ETH-USD"), position("LTC-USD"), position("SOL-USD")));
         assertEquals(Verdict.REJECT, decision.verdict());
-        assertEquals("max-open-positions: 3 open, limit 3", decision.reason());
+        assertEquals("max-open-positions: 3 open and 0 pending, limit 3", decision.reason());
+    }
+
+    @Test
+    void countsEntriesWaitingToFill() {
+        RiskDecision decision = check(2).evaluate(intent(1, 100),
+                portfolio(10_000, java.util.List.of(intent(2, 100)), position("ETH-USD")));
+        assertEquals(Verdict.REJECT, decision.verdict());
+        assertEquals("max-open-positions: 1 open and 1 pending, limit 2", decision.reason());
     }
 
     @Test
     void rejectsAboveTheLimit() {
         RiskDecision decision = check(1).evaluate(intent(1, 100),
                 portfolio(10_000, position("ETH-USD"), position("LTC-USD")));
-        assertEquals("max-open-positions: 2 open, limit 1", decision.reason());
+        assertEquals("max-open-positions: 2 open and 0 pending, limit 1", decision.reason());
     }
 
     @Test
