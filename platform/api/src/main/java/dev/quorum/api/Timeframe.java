@@ -51,8 +51,9 @@ public record Timeframe(Duration duration) implements Comparable<Timeframe> {
      */
     public static Timeframe parse(String text) {
         Matcher m = TEXT.matcher(text == null ? "" : text.trim());
-        if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
-            throw new IllegalArgumentException("timeframe '" + text + "' is not valid: expected a count and a unit, like 1m, 5m, 1h, 4h, 1d");
+        if (!m.matches() || m.group(1).length() > 6 || Long.parseLong(m.group(1)) == 0) {
+            throw new IllegalArgumentException("timeframe '" + text + "' is not valid: expected a count (1 to 999999) and a unit,"
+                    + " like 1m, 5m, 1h, 4h, 1d");
         }
         long n = Long.parseLong(m.group(1));
         return new Timeframe(switch (m.group(2)) {

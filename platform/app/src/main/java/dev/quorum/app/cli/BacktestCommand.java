@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import dev.quorum.core.analytics.RunSummary;
+import dev.quorum.core.config.ConfigException;
 import dev.quorum.core.config.QuorumConfig;
 import dev.quorum.core.data.ImportResult;
 import dev.quorum.core.engine.BacktestReport;
@@ -48,7 +49,12 @@ final class BacktestCommand implements Callable<Integer> {
         QuorumConfig cfg = ws.config().withData(ws.config().data().with(symbols, from, to));
         try (Database db = ws.openDatabase(); PluginHost host = ws.startPlugins()) {
             ConsoleProgress progress = new ConsoleProgress(err, cfg);
-            BacktestReport report = new BacktestRunner(db, host, ws.workingDir(), Clock.systemUTC()).run(cfg, progress);
+            BacktestReport report;
+            try {
+                report = new BacktestRunner(db, host, ws.workingDir(), Clock.systemUTC()).run(cfg, progress);
+            } catch (ConfigException e) {
+                throw e.locatedIn(ws.configFile());
+            }
             progress.done();
             print(out, cfg, report);
         }

@@ -147,6 +147,28 @@ class QuorumCliTest {
     }
 
     @Test
+    void aStrategyOrParameterThePluginsDoNotProvideIsRefusedWithItsLineInTheConfig() throws IOException {
+        Path config = home.resolve("config/quorum.yaml");
+        String original = Files.readString(config);
+        int line = lineOf(original, "strategy: ema-crossover");
+
+        Files.writeString(config, original.replace("strategy: ema-crossover", "strategy: ema-crosover"));
+        Result missing = run("backtest");
+        assertEquals(1, missing.code);
+        assertTrue(missing.err.contains("quorum.yaml:" + line + ":5: bots[0] 'ema-crosover': no strategy 'ema-crosover'"), missing.err);
+
+        Files.writeString(config, original.replace("params: {fast: 12,", "params: {fast: 500,"));
+        Result range = run("backtest");
+        assertEquals(1, range.code);
+        assertTrue(range.err.contains("quorum.yaml:" + (line + 1) + ":"), range.err);
+        assertTrue(range.err.contains("bots[0] 'ema-crossover': parameter fast = 500: 500 is out of range [2, 200]"), range.err);
+    }
+
+    private static int lineOf(String text, String needle) {
+        return text.substring(0, text.indexOf(needle)).split("\n", -1).length;
+    }
+
+    @Test
     void aBadCsvIsRefusedWithFileAndLineAndNothingIsStored() throws IOException {
         Path csv = home.resolve("bad.csv");
         Files.writeString(csv, "timestamp,open,high,low,close,volume\n2020-01-01T00:00:00Z,1,2,0.5,1.5,10\n"

@@ -35,6 +35,7 @@ public final class ConfigLoader {
     private static final Pattern LEADING_KEY = Pattern.compile("^([A-Za-z]+(?:\\.[A-Za-z]+)+)\\b");
 
     private final ObjectMapper yaml = JsonMapper.builder(new YAMLFactory())
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

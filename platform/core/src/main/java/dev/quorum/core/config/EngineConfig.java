@@ -9,7 +9,8 @@ package dev.quorum.core.config;
  * @param maxBotErrors       errors (exceptions, null or faulty signals) after which a bot is suspended for the rest of the run
  * @param historyBars        how many recent bars a strategy can look back through {@code MarketView.history()}
  * @param stopLoss           default stop-loss distance as a fraction of the entry price when no voter gives one; 0 = none
- * @param takeProfit         default take-profit distance as a fraction of the entry price when no voter gives one; 0 = none
+ * @param takeProfit         default take-profit distance as a fraction of the entry price when no voter gives one; 0 = none;
+ *                           below 1 so that a short's target stays above zero
  */
 public record EngineConfig(Double initialCash, Double consensusThreshold, Boolean allowShort, Integer maxBotErrors,
                            Integer historyBars, Double stopLoss, Double takeProfit) {
@@ -22,7 +23,7 @@ public record EngineConfig(Double initialCash, Double consensusThreshold, Boolea
         maxBotErrors = Check.range("engine.maxBotErrors", maxBotErrors, 5, 1, 1_000_000);
         historyBars = Check.range("engine.historyBars", historyBars, 500, 1, 100_000);
         stopLoss = Check.range("engine.stopLoss", stopLoss, 0.02, 0, 0.5, false);
-        takeProfit = Check.range("engine.takeProfit", takeProfit, 0.04, 0, 10, false);
+        takeProfit = Check.range("engine.takeProfit", takeProfit, 0.04, 0, 0.99, false);
     }
 
     /** @return the defaults */

@@ -1,6 +1,8 @@
 package dev.quorum.core.config;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -20,18 +22,20 @@ public final class ParameterBinder {
 
     /**
      * @param where  how to name the entry in errors, such as {@code bots[2] 'ema-fast'}
+     * @param path   where the entry is in the config, such as {@code [bots, 2]}
      * @param info   what the component declares
      * @param config the configured entry
      * @return every declared parameter with its value
      * @throws ConfigException naming the entry, the key, the value and what is allowed
      */
-    public static Parameters bind(String where, ComponentInfo info, ComponentConfig config) {
+    public static Parameters bind(String where, List<Object> path, ComponentInfo info, ComponentConfig config) {
         Map<String, ParameterSpec> declared = new LinkedHashMap<>();
         info.parameters().forEach(p -> declared.put(p.name(), p));
         for (String key : config.params().keySet()) {
             if (!declared.containsKey(key)) {
                 throw new ConfigException(where + ": unknown parameter '" + key + "' for '" + info.id() + "' (declared: "
-                        + (declared.isEmpty() ? "none" : declared.keySet().stream().collect(Collectors.joining(", "))) + ")");
+                        + (declared.isEmpty() ? "none" : declared.keySet().stream().collect(Collectors.joining(", "))) + ")",
+                        append(path, "params", key), null);
             }
         }
         Map<String, Object> values = new LinkedHashMap<>();
@@ -40,11 +44,17 @@ public final class ParameterBinder {
             String problem = spec.problemWith(value);
             if (problem != null) {
                 throw new ConfigException(where + ": parameter " + spec.name() + " = " + value + ": " + problem
-                        + " (expected " + spec.allowed() + ")");
+                        + " (expected " + spec.allowed() + ")", append(path, "params", spec.name()), null);
             }
             values.put(spec.name(), normalise(spec.type(), value));
         }
         return new Parameters(values);
+    }
+
+    private static List<Object> append(List<Object> path, Object... more) {
+        List<Object> result = new ArrayList<>(path);
+        result.addAll(List.of(more));
+        return result;
     }
 
     private static Object normalise(ParameterType type, Object value) {

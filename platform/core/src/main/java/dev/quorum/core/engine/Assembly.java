@@ -68,40 +68,42 @@ public final class Assembly {
         for (int i = 0; i < botConfigs.size(); i++) {
             BotConfig bc = botConfigs.get(i);
             String where = "bots[" + i + "] '" + bc.name() + "'";
+            List<Object> path = List.of("bots", i);
             Registered<Strategy> strategy = find(strategies, bc.strategy())
-                    .orElseThrow(() -> missing(where, "strategy", bc.strategy(), strategies));
-            Parameters params = ParameterBinder.bind(where, strategy.info(), bc);
-            bots.add(createBot(where, bc, strategy, params, config, timeframe, errors));
+                    .orElseThrow(() -> missing(where, path, "strategy", bc.strategy(), strategies));
+            Parameters params = ParameterBinder.bind(where, path, strategy.info(), bc);
+            bots.add(createBot(where, path, bc, strategy, params, config, timeframe, errors));
         }
         List<RiskChain.Link> links = new ArrayList<>();
         for (int i = 0; i < config.risk().size(); i++) {
             RiskConfig rc = config.risk().get(i);
             String where = "risk[" + i + "] '" + rc.name() + "'";
+            List<Object> path = List.of("risk", i);
             Registered<RiskModule> module = find(riskModules, rc.module())
-                    .orElseThrow(() -> missing(where, "risk module", rc.module(), riskModules));
-            Parameters params = ParameterBinder.bind(where, module.info(), rc);
+                    .orElseThrow(() -> missing(where, path, "risk module", rc.module(), riskModules));
+            Parameters params = ParameterBinder.bind(where, path, module.info(), rc);
             RiskCheck check;
             try {
                 check = module.extension().create(new RiskContext(rc.name(), params));
             } catch (IllegalArgumentException e) {
-                throw new ConfigException(where + ": " + e.getMessage(), e);
+                throw new ConfigException(where + ": " + e.getMessage(), path, e);
             } catch (Throwable e) {
                 // without a configured risk module the chain is not the one the operator asked for: do not trade
                 PluginCalls.rethrowIfFatal(e);
                 errors.record(module.pluginId(), "risk module '" + rc.name() + "' create()", PluginCalls.describe(e));
                 throw new ConfigException(where + ": risk module '" + rc.module() + "' of plugin '" + module.pluginId()
-                        + "' failed to start (" + PluginCalls.describe(e) + "); the run does not start without it", e);
+                        + "' failed to start (" + PluginCalls.describe(e) + "); the run does not start without it", path, e);
             }
             if (check == null) {
                 throw new ConfigException(where + ": risk module '" + rc.module() + "' of plugin '" + module.pluginId()
-                        + "' returned no check from create(); the chain cannot run without it");
+                        + "' returned no check from create(); the chain cannot run without it", path, null);
             }
             links.add(new RiskChain.Link(rc.name(), module.pluginId(), check));
         }
         return new Assembly(bots, new RiskChain(links, errors));
     }
 
-    private static Bot createBot(String where, BotConfig bc, Registered<Strategy> strategy, Parameters params,
+    private static Bot createBot(String where, List<Object> path, BotConfig bc, Registered<Strategy> strategy, Parameters params,
                                  QuorumConfig config, Timeframe timeframe, PluginErrors errors) {
         Map<String, StrategyInstance> instances = new LinkedHashMap<>();
         for (String symbol : config.data().symbols()) {
@@ -112,7 +114,7 @@ public final class Assembly {
                 }
                 instances.put(symbol, instance);
             } catch (IllegalArgumentException e) {
-                throw new ConfigException(where + ": " + e.getMessage(), e);
+                throw new ConfigException(where + ": " + e.getMessage(), path, e);
             } catch (Throwable e) {
                 PluginCalls.rethrowIfFatal(e);
                 String error = PluginCalls.describe(e);
@@ -128,10 +130,13 @@ public final class Assembly {
         return available.stream().filter(r -> r.info().id().equals(id)).findFirst();
     }
 
-    private static <T> ConfigException missing(String where, String kind, String id, List<Registered<T>> available) {
+    private static <T> ConfigException missing(String where, List<Object> path, String kind, String id,
+                                               List<Registered<T>> available) {
         List<String> ids = available.stream().map(r -> r.info().id()).sorted().toList();
+        List<Object> keyPath = new ArrayList<>(path);
+        keyPath.add(kind.equals("strategy") ? "strategy" : "module");
         return new ConfigException(where + ": no " + kind + " '" + id + "' among the started plugins (available: "
-                + ids + "); is its plugin installed, enabled and started? see ./quorum plugins list");
+                + ids + "); is its plugin installed, enabled and started? see ./quorum plugins list", keyPath, null);
     }
 
     List<Bot> bots() {

@@ -84,6 +84,13 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aKeyGivenTwiceIsRefused() throws IOException {
+        Path f = write("engine:\n  initialCash: 5000\n  initialCash: 6000\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.load(f));
+        assertTrue(e.getMessage().contains("Duplicate field 'initialCash'"), e.getMessage());
+    }
+
+    @Test
     void aMissingFileIsAClearError() {
         ConfigException e = assertThrows(ConfigException.class, () -> loader.load(dir.resolve("nope.yaml")));
         assertTrue(e.getMessage().contains("config file not found"), e.getMessage());

@@ -82,6 +82,15 @@ class RealCandlesBacktestTest {
                 assertTrue(t.quantity() * t.entryPrice() <= 0.25 * 12_000, "fixed-fraction 0.25 caps each entry");
             }
             assertTrue(first.suspendedBots().isEmpty());
+
+            // Pinned: the figures README.md shows for the default backtest. Doubles are IEEE-754 on every JVM and
+            // the engine uses only + − × ÷ and sqrt, so these hold on any machine; when an intended change of the
+            // engine's rules moves them, update them here and in the README together.
+            assertEquals(88, first.summary().trades());
+            assertEquals(30, first.summary().wins());
+            assertEquals(-646.01, first.summary().netPnl(), 0.005);
+            assertEquals(434.77, first.summary().fees(), 0.005);
+            assertEquals("324c88692dd36e2c73c40032225cd53f7afe86a3f179bc828cb8393407594df6", first.tradeLogSha256());
         }
     }
 
