@@ -15,14 +15,15 @@ import dev.quorum.api.Trade;
  *   <li>win rate: trades with {@code pnl > 0} over all trades;</li>
  *   <li>profit factor: gross profit over gross loss; {@code +∞} when there are wins and no losses;</li>
  *   <li>net PnL: sum of trade PnL after fees; return: net PnL over initial cash;</li>
- *   <li>max drawdown: the largest fall from a peak, as a fraction of the peak, of the closed-trade
+ *   <li>max drawdown: the largest fall from a peak, as a fraction of the peak (at most 1), of the closed-trade
  *       equity curve (initial cash plus the PnL of each trade in the order trades closed; open
  *       positions' interim swings are not in it);</li>
  *   <li>Sharpe: mean over sample standard deviation of per-trade returns (trade PnL over the
  *       closed-trade equity before it), per trade, not annualised, risk-free rate 0;</li>
  *   <li>exposure: the share of the run's period during which at least one position was open.</li>
  * </ul>
- * An undefined figure (no trades; fewer than two trades for Sharpe) is NaN.
+ * An undefined figure (no trades; fewer than two trades, no variation, or equity at or below zero
+ * for Sharpe; no losing and no winning trade for the profit factor) is NaN.
  *
  * @param trades       number of trades
  * @param wins         trades with positive PnL
@@ -66,10 +67,10 @@ public record RunSummary(int trades, int wins, double winRate, double profitFact
                 grossLoss -= t.pnl();
             }
             fees += t.fees();
-            returns[i] = t.pnl() / equity;
+            returns[i] = equity > 0 ? t.pnl() / equity : Double.NaN;
             equity += t.pnl();
             peak = Math.max(peak, equity);
-            maxDrawdown = Math.max(maxDrawdown, (peak - equity) / peak);
+            maxDrawdown = Math.max(maxDrawdown, Math.min(1, (peak - equity) / peak));
         }
         double net = equity - initialCash;
         double profitFactor = n == 0 ? Double.NaN
@@ -80,7 +81,7 @@ public record RunSummary(int trades, int wins, double winRate, double profitFact
 
     private static double sharpe(double[] returns) {
         int n = returns.length;
-        if (n < 2) {
+        if (n < 2 || java.util.Arrays.stream(returns).anyMatch(Double::isNaN)) {
             return Double.NaN;
         }
         double mean = 0;

@@ -203,13 +203,13 @@ public final class Backtest {
     }
 
     private void applyFill(Fill fill) {
-        sink.onFill(fill);
         Optional<PendingEntry> entry = portfolio.takePending(fill.orderId());
         if (entry.isPresent()) {
+            sink.onEntry(fill);
             OrderIntent intent = entry.get().intent();
             portfolio.open(fill, intent.stopLoss(), intent.takeProfit(), intent.voters(), entry.get().notes());
         } else {
-            closed(portfolio.close(fill, ExitReason.SIGNAL));
+            closed(fill, portfolio.close(fill, ExitReason.SIGNAL));
         }
     }
 
@@ -240,13 +240,12 @@ public final class Backtest {
     private void exit(Position p, double price, Instant time, ExitReason reason) {
         Side side = Side.opening(p.direction()).opposite();
         Fill fill = broker.executeAt(nextOrderId++, p.symbol(), side, p.quantity(), price, time);
-        sink.onFill(fill);
-        closed(portfolio.close(fill, reason));
+        closed(fill, portfolio.close(fill, reason));
     }
 
-    private void closed(ClosedTrade trade) {
+    private void closed(Fill exitFill, ClosedTrade trade) {
         trades++;
-        sink.onTradeClosed(trade);
+        sink.onExit(exitFill, trade);
         risk.onTradeClosed(trade.trade());
     }
 

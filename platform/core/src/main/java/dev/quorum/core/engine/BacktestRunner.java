@@ -77,6 +77,7 @@ public final class BacktestRunner {
         List<ImportResult> imports = ensureCandles(config, store, timeframe);
 
         RunJournal journal = new RunJournal(database, wallClock);
+        journal.failInterruptedRuns().forEach(id -> log.warn("run {} was interrupted before it finished; marked FAILED", id));
         long runId = journal.begin(new RunSpec("backtest", json(config), config.data().symbols(), timeframe, from, to,
                 config.engine().initialCash()));
         log.info("run {}: {} bots {}, risk chain {}, {} {} from {} to {}", runId, assembly.botNames().size(),

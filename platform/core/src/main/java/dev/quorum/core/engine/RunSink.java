@@ -7,16 +7,18 @@ import dev.quorum.core.portfolio.ClosedTrade;
 public interface RunSink {
 
     /**
-     * A fill; recorded before the engine goes on.
+     * An entry fill; recorded before the engine goes on.
      *
      * @param fill the fill
      */
-    void onFill(Fill fill);
+    void onEntry(Fill fill);
 
     /**
-     * A closed trade; must be durable when this returns, before the next bar is processed.
+     * An exit fill and the trade it closed, recorded together (one transaction): when this returns
+     * both are durable, before the next bar is processed.
      *
-     * @param trade the trade and its risk notes
+     * @param fill  the exit fill
+     * @param trade the closed trade and its risk notes
      */
-    void onTradeClosed(ClosedTrade trade);
+    void onExit(Fill fill, ClosedTrade trade);
 }

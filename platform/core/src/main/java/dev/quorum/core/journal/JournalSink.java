@@ -11,9 +11,10 @@ import dev.quorum.core.portfolio.ClosedTrade;
 import dev.quorum.core.store.Database;
 
 /**
- * Writes one run's fills and trades as they happen, each in its own auto-committed statement:
- * when {@link #onTradeClosed} returns, the trade is committed (and, with the database's write
- * delay of 0, flushed), before the engine processes the next bar.
+ * Writes one run's fills and trades as they happen: an entry fill in its own commit, an exit fill
+ * and the trade it closed together in one. When {@link #onExit} returns, the trade is committed
+ * (and, with the database's write delay of 0, written to the file), before the engine processes the
+ * next bar; a crash never leaves an exit fill without its trade.
  */
 public final class JournalSink implements RunSink, AutoCloseable {
 
@@ -27,7 +28,7 @@ public final class JournalSink implements RunSink, AutoCloseable {
         this.runId = runId;
         try {
             this.connection = database.connection();
-            connection.setAutoCommit(true);
+            connection.setAutoCommit(false);
             this.fill = connection.prepareStatement("INSERT INTO fills (run_id, seq, order_id, symbol, side, quantity, price,"
                     + " fee, fill_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
             this.trade = connection.prepareStatement("INSERT INTO trades (run_id, id, symbol, direction, quantity, entry_time,"
@@ -39,45 +40,67 @@ public final class JournalSink implements RunSink, AutoCloseable {
     }
 
     @Override
-    public void onFill(Fill f) {
+    public void onEntry(Fill f) {
         try {
-            fill.setLong(1, runId);
-            fill.setLong(2, ++fillSeq);
-            fill.setLong(3, f.orderId());
-            fill.setString(4, f.symbol());
-            fill.setString(5, f.side().name());
-            fill.setDouble(6, f.quantity());
-            fill.setDouble(7, f.price());
-            fill.setDouble(8, f.fee());
-            fill.setLong(9, f.time().toEpochMilli());
-            fill.executeUpdate();
+            insertFill(f);
+            connection.commit();
         } catch (SQLException e) {
+            rollback();
             throw new IllegalStateException("cannot record fill " + fillSeq + " of run " + runId + ": " + e.getMessage(), e);
         }
     }
 
     @Override
-    public void onTradeClosed(ClosedTrade closed) {
-        Trade t = closed.trade();
+    public void onExit(Fill f, ClosedTrade closed) {
         try {
-            trade.setLong(1, runId);
-            trade.setLong(2, t.id());
-            trade.setString(3, t.symbol());
-            trade.setString(4, t.direction().name());
-            trade.setDouble(5, t.quantity());
-            trade.setLong(6, t.entryTime().toEpochMilli());
-            trade.setDouble(7, t.entryPrice());
-            trade.setLong(8, t.exitTime().toEpochMilli());
-            trade.setDouble(9, t.exitPrice());
-            trade.setDouble(10, t.fees());
-            trade.setDouble(11, t.pnl());
-            trade.setString(12, t.exitReason().name());
-            trade.setString(13, String.join(",", t.bots()));
-            trade.setString(14, RunJournal.truncate(closed.notes()));
-            trade.executeUpdate();
+            insertFill(f);
+            insertTrade(closed);
+            connection.commit();
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot record trade " + t.id() + " of run " + runId + ": " + e.getMessage(), e);
+            rollback();
+            throw new IllegalStateException("cannot record trade " + closed.trade().id() + " of run " + runId + ": "
+                    + e.getMessage(), e);
         }
+    }
+
+    private void rollback() {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // the original failure is what the caller needs to see
+        }
+    }
+
+    private void insertFill(Fill f) throws SQLException {
+        fill.setLong(1, runId);
+        fill.setLong(2, ++fillSeq);
+        fill.setLong(3, f.orderId());
+        fill.setString(4, f.symbol());
+        fill.setString(5, f.side().name());
+        fill.setDouble(6, f.quantity());
+        fill.setDouble(7, f.price());
+        fill.setDouble(8, f.fee());
+        fill.setLong(9, f.time().toEpochMilli());
+        fill.executeUpdate();
+    }
+
+    private void insertTrade(ClosedTrade closed) throws SQLException {
+        Trade t = closed.trade();
+        trade.setLong(1, runId);
+        trade.setLong(2, t.id());
+        trade.setString(3, t.symbol());
+        trade.setString(4, t.direction().name());
+        trade.setDouble(5, t.quantity());
+        trade.setLong(6, t.entryTime().toEpochMilli());
+        trade.setDouble(7, t.entryPrice());
+        trade.setLong(8, t.exitTime().toEpochMilli());
+        trade.setDouble(9, t.exitPrice());
+        trade.setDouble(10, t.fees());
+        trade.setDouble(11, t.pnl());
+        trade.setString(12, t.exitReason().name());
+        trade.setString(13, String.join(",", t.bots()));
+        trade.setString(14, RunJournal.truncate(closed.notes()));
+        trade.executeUpdate();
     }
 
     @Override

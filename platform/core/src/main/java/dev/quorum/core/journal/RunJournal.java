@@ -76,6 +76,29 @@ public final class RunJournal {
     }
 
     /**
+     * Marks runs left RUNNING by a process that ended without finishing them (a crash, a kill) as
+     * FAILED, keeping every fill and trade they stored. Startup is recovery: call it before a new run.
+     * Only one process uses an embedded H2 file database at a time, so a RUNNING run found here is dead.
+     *
+     * @return the ids of the runs marked
+     */
+    public List<Long> failInterruptedRuns() {
+        List<Long> ids = new ArrayList<>();
+        try (Connection c = database.connection()) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM runs WHERE status = 'RUNNING' ORDER BY id");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot look for interrupted runs: " + e.getMessage(), e);
+        }
+        ids.forEach(id -> fail(id, "interrupted: the process ended before the run finished; its fills and trades so far are kept"));
+        return ids;
+    }
+
+    /**
      * Opens the sink the engine writes fills and trades to during a run.
      *
      * @param runId the run

@@ -68,15 +68,26 @@ public record PluginArchive(Path file, PluginDescriptorInfo descriptor) {
     }
 
     private static PluginDescriptorInfo readDescriptor(Path file, ZipFile zip, boolean jar) throws IOException {
+        return descriptorIn(zip, jar).orElseThrow(() -> new PluginRefusedException(file
+                + ": no plugin descriptor: expected plugin.properties at the archive root"
+                + (jar ? " or Plugin-Id in META-INF/MANIFEST.MF" : "")));
+    }
+
+    /**
+     * Reads the descriptor of an archive: {@code plugin.properties} at its root, or for a jar the
+     * {@code Plugin-*} attributes of its manifest.
+     *
+     * @param zip the open archive
+     * @param jar whether it is a jar (may carry its descriptor in the manifest)
+     * @return the descriptor, or empty if the archive has none
+     * @throws IOException if the archive cannot be read
+     */
+    static Optional<PluginDescriptorInfo> descriptorIn(ZipFile zip, boolean jar) throws IOException {
         ZipEntry props = zip.getEntry("plugin.properties");
         if (props != null) {
-            Properties p = new Properties();
             try (InputStream in = zip.getInputStream(props)) {
-                p.load(in);
+                return Optional.of(fromProperties(in));
             }
-            return new PluginDescriptorInfo(trim(p.getProperty("plugin.id")), trim(p.getProperty("plugin.version")),
-                    trim(p.getProperty("plugin.requires")), trim(p.getProperty("plugin.provider")),
-                    trim(p.getProperty("plugin.description")));
         }
         ZipEntry manifestEntry = jar ? zip.getEntry("META-INF/MANIFEST.MF") : null;
         if (manifestEntry != null) {
@@ -85,13 +96,25 @@ public record PluginArchive(Path file, PluginDescriptorInfo descriptor) {
                 a = new Manifest(in).getMainAttributes();
             }
             if (a.getValue("Plugin-Id") != null) {
-                return new PluginDescriptorInfo(trim(a.getValue("Plugin-Id")), trim(a.getValue("Plugin-Version")),
+                return Optional.of(new PluginDescriptorInfo(trim(a.getValue("Plugin-Id")), trim(a.getValue("Plugin-Version")),
                         trim(a.getValue("Plugin-Requires")), trim(a.getValue("Plugin-Provider")),
-                        trim(a.getValue("Plugin-Description")));
+                        trim(a.getValue("Plugin-Description"))));
             }
         }
-        throw new PluginRefusedException(file + ": no plugin descriptor: expected plugin.properties at the archive root"
-                + (jar ? " or Plugin-Id in META-INF/MANIFEST.MF" : ""));
+        return Optional.empty();
+    }
+
+    /**
+     * @param in a {@code plugin.properties} stream
+     * @return the descriptor it holds (missing fields empty)
+     * @throws IOException if it cannot be read
+     */
+    static PluginDescriptorInfo fromProperties(InputStream in) throws IOException {
+        Properties p = new Properties();
+        p.load(in);
+        return new PluginDescriptorInfo(trim(p.getProperty("plugin.id")), trim(p.getProperty("plugin.version")),
+                trim(p.getProperty("plugin.requires")), trim(p.getProperty("plugin.provider")),
+                trim(p.getProperty("plugin.description")));
     }
 
     private static void checkDescriptor(Path file, PluginDescriptorInfo d, String hostVersion) {

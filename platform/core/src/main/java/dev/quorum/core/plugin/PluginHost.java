@@ -44,7 +44,6 @@ public final class PluginHost implements PluginErrors, AutoCloseable {
     private final Map<String, List<String>> provided = new LinkedHashMap<>();
     private final List<Registered<Strategy>> strategies;
     private final List<Registered<RiskModule>> riskModules;
-    private final List<Registered<Learner>> learners;
 
     private PluginHost(Path pluginsDir) {
         this.pluginsDir = pluginsDir;
@@ -53,7 +52,7 @@ public final class PluginHost implements PluginErrors, AutoCloseable {
         manager.startPlugins();
         this.strategies = discover(Strategy.class, "strategy", Strategy::info);
         this.riskModules = discover(RiskModule.class, "risk", RiskModule::info);
-        this.learners = discover(Learner.class, "learner", Learner::info);
+        discover(Learner.class, "learner", Learner::info);
         discover(MarketDataSource.class, "data", MarketDataSource::info);
         discover(Broker.class, "broker", Broker::info);
         discover(Notifier.class, "notifier", Notifier::info);
@@ -88,11 +87,6 @@ public final class PluginHost implements PluginErrors, AutoCloseable {
     /** @return the risk modules of started plugins */
     public List<Registered<RiskModule>> riskModules() {
         return riskModules;
-    }
-
-    /** @return the learners of started plugins */
-    public List<Registered<Learner>> learners() {
-        return learners;
     }
 
     /**

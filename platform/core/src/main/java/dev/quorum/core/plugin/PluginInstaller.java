@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.zip.ZipFile;
 
 import org.slf4j.Logger;
@@ -89,50 +88,25 @@ public final class PluginInstaller {
 
     private static Optional<Installed> read(Path entry) {
         String name = entry.getFileName().toString();
+        Optional<PluginDescriptorInfo> descriptor = Optional.empty();
         try {
             if (Files.isDirectory(entry)) {
                 Path props = entry.resolve("plugin.properties");
+                // an expanded zip is found through its archive; only a bare directory counts on its own
                 if (Files.isRegularFile(props) && !Files.exists(entry.resolveSibling(name + ".zip"))) {
                     try (InputStream in = Files.newInputStream(props)) {
-                        return of(load(in), entry);
+                        descriptor = Optional.of(PluginArchive.fromProperties(in));
                     }
                 }
             } else if (name.endsWith(".zip") || name.endsWith(".jar")) {
                 try (ZipFile zip = new ZipFile(entry.toFile())) {
-                    var props = zip.getEntry("plugin.properties");
-                    if (props != null) {
-                        try (InputStream in = zip.getInputStream(props)) {
-                            return of(load(in), entry);
-                        }
-                    }
-                    var manifest = zip.getEntry("META-INF/MANIFEST.MF");
-                    if (manifest != null) {
-                        try (InputStream in = zip.getInputStream(manifest)) {
-                            var a = new java.util.jar.Manifest(in).getMainAttributes();
-                            if (a.getValue("Plugin-Id") != null) {
-                                return Optional.of(new Installed(a.getValue("Plugin-Id").trim(),
-                                        String.valueOf(a.getValue("Plugin-Version")).trim(), entry));
-                            }
-                        }
-                    }
+                    descriptor = PluginArchive.descriptorIn(zip, name.endsWith(".jar"));
                 }
             }
         } catch (IOException e) {
             log.warn("cannot read installed plugin {}: {}", entry, e.getMessage());
         }
-        return Optional.empty();
-    }
-
-    private static Properties load(InputStream in) throws IOException {
-        Properties p = new Properties();
-        p.load(in);
-        return p;
-    }
-
-    private static Optional<Installed> of(Properties p, Path path) {
-        String id = p.getProperty("plugin.id");
-        return id == null ? Optional.empty()
-                : Optional.of(new Installed(id.trim(), String.valueOf(p.getProperty("plugin.version")).trim(), path));
+        return descriptor.filter(d -> !d.id().isEmpty()).map(d -> new Installed(d.id(), d.version(), entry));
     }
 
     /**

@@ -161,12 +161,13 @@ class BacktestRulesTest {
         EngineConfig config = new EngineConfig(10_000.0, 0.6, true, 5, 100, 0.02, 0.04);
         RunSink sink = new RunSink() {
             @Override
-            public void onFill(Fill fill) {
+            public void onEntry(Fill fill) {
                 fills.add(fill);
             }
 
             @Override
-            public void onTradeClosed(ClosedTrade trade) {
+            public void onExit(Fill fill, ClosedTrade trade) {
+                fills.add(fill);
                 trades.add(trade.trade());
                 notes.add(trade.notes());
             }
