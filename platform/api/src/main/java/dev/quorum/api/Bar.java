@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * <p>Prices are in the quote currency (USD for {@code BTC-USD}), volume in units of the base asset.
  *
- * @param symbol    the instrument, such as {@code BTC-USD}; not blank
+ * @param symbol    the instrument, such as {@code BTC-USD}; letters, digits and {@code . _ : / @ -} only
  * @param timeframe the bar length
  * @param openTime  the instant the bar opens; the bar covers {@code [openTime, openTime + timeframe)}
  * @param open      first traded price; finite, positive
@@ -31,9 +31,7 @@ public record Bar(String symbol, Timeframe timeframe, Instant openTime,
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(timeframe, "timeframe");
         Objects.requireNonNull(openTime, "openTime");
-        if (symbol.isBlank()) {
-            throw new IllegalArgumentException("symbol must not be blank");
-        }
+        checkSymbol(symbol);
         positive("open", open);
         positive("high", high);
         positive("low", low);
@@ -49,6 +47,26 @@ public record Bar(String symbol, Timeframe timeframe, Instant openTime,
         }
         if (low > Math.min(open, close)) {
             throw new IllegalArgumentException("low " + low + " is above min(open, close) " + Math.min(open, close));
+        }
+    }
+
+    /**
+     * Checks an instrument name: not empty, letters, digits and {@code . _ : / @ -} only (no spaces,
+     * commas or separators, so symbols can be listed and logged unambiguously).
+     *
+     * @param symbol the name
+     * @throws IllegalArgumentException naming the symbol and the allowed characters
+     * @since 1.0
+     */
+    public static void checkSymbol(String symbol) {
+        boolean ok = !symbol.isEmpty() && symbol.length() <= 64;
+        for (int i = 0; ok && i < symbol.length(); i++) {
+            char c = symbol.charAt(i);
+            ok = c < 128 && (Character.isLetterOrDigit(c) || ".:_/@-".indexOf(c) >= 0);
+        }
+        if (!ok) {
+            throw new IllegalArgumentException("symbol '" + symbol + "' is not valid: expected 1 to 64 letters, digits"
+                    + " and . _ : / @ -");
         }
     }
 

@@ -23,6 +23,13 @@ public record DataConfig(List<String> symbols, String timeframe, String from, St
         if (symbols.isEmpty()) {
             throw new IllegalArgumentException("data.symbols must list at least one symbol");
         }
+        symbols.forEach(s -> {
+            try {
+                dev.quorum.api.Bar.checkSymbol(s);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("data.symbols: " + e.getMessage());
+            }
+        });
         if (symbols.stream().distinct().count() != symbols.size()) {
             throw new IllegalArgumentException("data.symbols lists a symbol twice: " + symbols);
         }

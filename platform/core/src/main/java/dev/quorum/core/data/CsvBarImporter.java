@@ -67,20 +67,21 @@ public final class CsvBarImporter {
      * Imports one file.
      *
      * @param file      the CSV file
-     * @param symbol    the instrument the bars are stored under, such as {@code BTC-USD}; 1 to 64 characters
+     * @param symbol    the instrument the bars are stored under, such as {@code BTC-USD}; see {@link dev.quorum.api.Bar#checkSymbol}
      * @param timeframe the bar length of the file; its short form at most 8 characters
      * @return what was stored and skipped, the range and the gaps
      * @throws CandleImportException if the file is missing, unreadable or invalid, or conflicts with
      *                               stored bars; nothing was stored
      * @throws DatabaseException     if no database connection can be had
-     * @throws IllegalArgumentException for a blank or too long symbol or timeframe
+     * @throws IllegalArgumentException for a symbol that is not valid
      */
     public ImportResult importCsv(Path file, String symbol, Timeframe timeframe) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(timeframe, "timeframe");
-        if (symbol == null || symbol.isBlank() || symbol.length() > 64 || !symbol.equals(symbol.strip())) {
-            throw new IllegalArgumentException("symbol '" + symbol + "' must be 1 to 64 characters without surrounding blanks");
+        if (symbol == null) {
+            throw new IllegalArgumentException("symbol must not be null");
         }
+        dev.quorum.api.Bar.checkSymbol(symbol);
         if (timeframe.toString().length() > 8) {
             throw new IllegalArgumentException("timeframe " + timeframe + " is too long to store: at most 8 characters");
         }

@@ -84,6 +84,13 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aSymbolWithASeparatorInItIsRefused() throws IOException {
+        Path f = write("data:\n  symbols: [BTC-USD, \"ETH USD\"]\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.load(f));
+        assertTrue(e.getMessage().contains("data.symbols: symbol 'ETH USD' is not valid"), e.getMessage());
+    }
+
+    @Test
     void aKeyGivenTwiceIsRefused() throws IOException {
         Path f = write("engine:\n  initialCash: 5000\n  initialCash: 6000\n");
         ConfigException e = assertThrows(ConfigException.class, () -> loader.load(f));

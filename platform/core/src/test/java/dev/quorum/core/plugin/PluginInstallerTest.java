@@ -50,6 +50,32 @@ class PluginInstallerTest {
     }
 
     @Test
+    void aJarPluginWithItsDescriptorInsideInstallsAndLoads() throws IOException {
+        // a single-jar plugin: the template's classes with plugin.properties at the jar root
+        Path jar = dir.resolve("hello.jar");
+        try (ZipFile zip = new ZipFile(TestPlugins.zip("hello-strategy").toFile());
+             OutputStream os = Files.newOutputStream(jar);
+             ZipOutputStream out = new ZipOutputStream(os)) {
+            out.putNextEntry(new ZipEntry("plugin.properties"));
+            zip.getInputStream(zip.getEntry("plugin.properties")).transferTo(out);
+            out.closeEntry();
+            try (java.util.zip.ZipInputStream classes = new java.util.zip.ZipInputStream(
+                    zip.getInputStream(zip.getEntry("lib/hello-strategy-1.0.0.jar")))) {
+                for (ZipEntry e = classes.getNextEntry(); e != null; e = classes.getNextEntry()) {
+                    out.putNextEntry(new ZipEntry(e.getName()));
+                    classes.transferTo(out);
+                    out.closeEntry();
+                }
+            }
+        }
+        PluginArchive installed = installer.install(jar);
+        assertEquals(plugins.resolve("hello-strategy-1.0.0.jar"), installed.file());
+        try (PluginHost host = PluginHost.start(plugins)) {
+            assertTrue(host.strategies().stream().anyMatch(s -> s.info().id().equals("hello-momentum")));
+        }
+    }
+
+    @Test
     void aFileThatIsNotAZipIsRefused() throws IOException {
         Path notZip = dir.resolve("notes.zip");
         Files.writeString(notZip, "this is not a zip archive");
