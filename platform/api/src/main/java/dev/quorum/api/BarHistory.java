@@ -12,7 +12,8 @@ public interface BarHistory {
     /**
      * How many bars are available, at most the configured bound.
      *
-     * @return the count, {@code >= 1} while a strategy is being called
+     * @return the count: {@code >= 1} for the base timeframe while a strategy is being called, possibly 0
+     *         for a higher timeframe before its first bar has closed
      * @since 1.0
      */
     int size();

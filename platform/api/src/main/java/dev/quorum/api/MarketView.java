@@ -48,6 +48,24 @@ public interface MarketView {
     BarHistory history();
 
     /**
+     * Recent closed bars of a higher timeframe, newest first. A higher-timeframe bar becomes visible
+     * once the engine clock reaches its close: on the base bar that closes at the same instant, or,
+     * when that base bar is missing from the data, on the first base bar after it. A bar still
+     * forming is never visible.
+     *
+     * @param timeframe the base timeframe or one the strategy declared in {@link Strategy#timeframes()}
+     * @return the history, possibly empty at the start of the data
+     * @throws IllegalArgumentException if the timeframe was not declared
+     * @since 1.0
+     */
+    default BarHistory history(Timeframe timeframe) {
+        if (timeframe.equals(bar().timeframe())) {
+            return history();
+        }
+        throw new IllegalArgumentException("this view has no " + timeframe + " bars of " + symbol());
+    }
+
+    /**
      * The portfolio's open position on this symbol.
      *
      * @return the position, or empty when flat

@@ -41,6 +41,19 @@ public interface Strategy extends ExtensionPoint {
     ComponentInfo info();
 
     /**
+     * The higher timeframes this strategy reads, besides the base one: the engine aggregates them
+     * from the base bars and shows only closed bars of each ({@link MarketView#history(Timeframe)},
+     * {@link StrategyContext#indicators(Timeframe)}). Each must be a whole multiple of the base
+     * timeframe. The default is none.
+     *
+     * @return the higher timeframes, such as {@code List.of(Timeframe.M15, Timeframe.H1)}
+     * @since 1.0
+     */
+    default java.util.List<Timeframe> timeframes() {
+        return java.util.List.of();
+    }
+
+    /**
      * Creates the state for one bot on one symbol.
      *
      * @param context the bot's name, symbol, timeframe and validated parameters

@@ -14,7 +14,6 @@ import dev.quorum.api.RiskCheck;
 import dev.quorum.api.RiskContext;
 import dev.quorum.api.RiskModule;
 import dev.quorum.api.Strategy;
-import dev.quorum.api.StrategyContext;
 import dev.quorum.api.StrategyInstance;
 import dev.quorum.api.Timeframe;
 import dev.quorum.core.config.BotConfig;
@@ -39,10 +38,12 @@ public final class Assembly {
 
     private final List<Bot> bots;
     private final RiskChain risk;
+    private final Map<String, SymbolFeed> feeds;
 
-    private Assembly(List<Bot> bots, RiskChain risk) {
+    private Assembly(List<Bot> bots, RiskChain risk, Map<String, SymbolFeed> feeds) {
         this.bots = bots;
         this.risk = risk;
+        this.feeds = feeds;
     }
 
     /**
@@ -64,7 +65,8 @@ public final class Assembly {
                     + " (see ./quorum plugins list)");
         }
         Timeframe timeframe = config.data().baseTimeframe();
-        List<Bot> bots = new ArrayList<>();
+        List<Resolved> resolved = new ArrayList<>();
+        java.util.SortedSet<Timeframe> higher = new java.util.TreeSet<>();
         for (int i = 0; i < botConfigs.size(); i++) {
             BotConfig bc = botConfigs.get(i);
             String where = "bots[" + i + "] '" + bc.name() + "'";
@@ -72,7 +74,19 @@ public final class Assembly {
             Registered<Strategy> strategy = find(strategies, bc.strategy())
                     .orElseThrow(() -> missing(where, path, "strategy", bc.strategy(), strategies));
             Parameters params = ParameterBinder.bind(where, path, strategy.info(), bc);
-            bots.add(createBot(where, path, bc, strategy, params, config, timeframe, errors));
+            Resolved r = new Resolved(where, path, bc, strategy, params, declaredTimeframes(where, path, bc, strategy, timeframe, errors));
+            higher.addAll(r.timeframes() == null ? List.of() : r.timeframes());
+            resolved.add(r);
+        }
+        Map<String, SymbolFeed> feeds = new LinkedHashMap<>();
+        for (String symbol : config.data().symbols()) {
+            feeds.put(symbol, new SymbolFeed(symbol, timeframe, List.copyOf(higher), config.engine().historyBars()));
+        }
+        List<Bot> bots = new ArrayList<>();
+        for (Resolved r : resolved) {
+            bots.add(r.timeframes() == null
+                    ? Bot.suspendedAtStart(r.config().name(), r.config().strategy(), r.strategy().pluginId(), "timeframes() failed")
+                    : createBot(r, config, timeframe, feeds, errors));
         }
         List<RiskChain.Link> links = new ArrayList<>();
         for (int i = 0; i < config.risk().size(); i++) {
@@ -100,15 +114,53 @@ public final class Assembly {
             }
             links.add(new RiskChain.Link(rc.name(), module.pluginId(), check));
         }
-        return new Assembly(bots, new RiskChain(links, errors));
+        return new Assembly(bots, new RiskChain(links, errors), feeds);
     }
 
-    private static Bot createBot(String where, List<Object> path, BotConfig bc, Registered<Strategy> strategy, Parameters params,
-                                 QuorumConfig config, Timeframe timeframe, PluginErrors errors) {
+    /** A configured bot whose strategy and parameters are resolved, before its instances exist. */
+    private record Resolved(String where, List<Object> path, BotConfig config, Registered<Strategy> strategy,
+                            Parameters params, List<Timeframe> timeframes) {
+    }
+
+    /**
+     * The higher timeframes a strategy declares, checked against the base timeframe.
+     *
+     * @return the timeframes, or null when {@code timeframes()} threw (counted against the plugin)
+     */
+    private static List<Timeframe> declaredTimeframes(String where, List<Object> path, BotConfig bc,
+                                                      Registered<Strategy> strategy, Timeframe base, PluginErrors errors) {
+        List<Timeframe> declared;
+        try {
+            declared = List.copyOf(strategy.extension().timeframes());
+        } catch (Throwable e) {
+            PluginCalls.rethrowIfFatal(e);
+            errors.record(strategy.pluginId(), "bot '" + bc.name() + "' (" + bc.strategy() + ") timeframes()", PluginCalls.describe(e));
+            log.warn("[bot {}] SUSPENDED before the run: timeframes() failed: {}", bc.name(), PluginCalls.describe(e));
+            return null;
+        }
+        for (Timeframe tf : declared) {
+            long t = tf.duration().getSeconds();
+            long b = base.duration().getSeconds();
+            if (t <= b || t % b != 0) {
+                throw new ConfigException(where + ": strategy '" + bc.strategy() + "' reads " + tf + " bars, which cannot be built"
+                        + " from the base timeframe data.timeframe = " + base + " (a higher timeframe must be a whole multiple of it)",
+                        path, null);
+            }
+        }
+        return declared;
+    }
+
+    private static Bot createBot(Resolved r, QuorumConfig config, Timeframe timeframe, Map<String, SymbolFeed> feeds,
+                                 PluginErrors errors) {
+        String where = r.where();
+        List<Object> path = r.path();
+        BotConfig bc = r.config();
+        Registered<Strategy> strategy = r.strategy();
         Map<String, StrategyInstance> instances = new LinkedHashMap<>();
         for (String symbol : config.data().symbols()) {
             try {
-                StrategyInstance instance = strategy.extension().create(new StrategyContext(bc.name(), symbol, timeframe, params));
+                StrategyInstance instance = strategy.extension().create(
+                        new HostStrategyContext(bc.name(), symbol, timeframe, r.params(), feeds.get(symbol)));
                 if (instance == null) {
                     throw new IllegalStateException("create() returned null");
                 }
@@ -141,6 +193,10 @@ public final class Assembly {
 
     List<Bot> bots() {
         return bots;
+    }
+
+    Map<String, SymbolFeed> feeds() {
+        return feeds;
     }
 
     /** @return the bot names in config order */

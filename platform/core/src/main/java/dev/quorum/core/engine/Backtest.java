@@ -63,7 +63,7 @@ public final class Backtest {
     private final PaperBroker broker;
     private final Portfolio portfolio;
     private final RunSink sink;
-    private final Map<String, SymbolMarketView> views = new HashMap<>();
+    private final Map<String, SymbolFeed> feeds;
     private final Map<String, Bar> lastBar = new HashMap<>();
     private long nextOrderId = 1;
     private long bars;
@@ -71,8 +71,9 @@ public final class Backtest {
     private long blocked;
     private Instant firstBar;
 
-    Backtest(EngineConfig config, List<Bot> bots, RiskChain risk, PaperBroker broker, RunSink sink) {
+    Backtest(EngineConfig config, List<Bot> bots, RiskChain risk, Map<String, SymbolFeed> feeds, PaperBroker broker, RunSink sink) {
         this.config = config;
+        this.feeds = Map.copyOf(feeds);
         this.bots = List.copyOf(bots);
         this.ensemble = new Ensemble(config.consensusThreshold());
         this.risk = risk;
@@ -116,7 +117,10 @@ public final class Backtest {
         checkExits(bar);
         portfolio.mark(symbol, bar.close());
 
-        SymbolMarketView view = views.computeIfAbsent(symbol, s -> new SymbolMarketView(s, config.historyBars()));
+        SymbolFeed view = feeds.get(symbol);
+        if (view == null) {
+            throw new IllegalStateException("a bar of " + symbol + " arrived, but the run trades only " + feeds.keySet());
+        }
         Optional<OpenPosition> open = portfolio.position(symbol);
         view.advance(bar, open.map(OpenPosition::position).orElse(null));
 

@@ -86,7 +86,7 @@ public final class BacktestRunner {
         EngineResult result;
         try (JournalSink sink = journal.sink(runId);
              BarStream bars = store.bars(new BarQuery(config.data().symbols(), timeframe, from, to))) {
-            Backtest backtest = new Backtest(config.engine(), assembly.bots(), assembly.risk(),
+            Backtest backtest = new Backtest(config.engine(), assembly.bots(), assembly.risk(), assembly.feeds(),
                     new PaperBroker(config.broker().feeRate()), sink);
             result = backtest.run(bars, progress);
         } catch (RuntimeException | Error e) {

@@ -172,7 +172,11 @@ class BacktestRulesTest {
                 notes.add(trade.notes());
             }
         };
-        return new Backtest(config, bots, new RiskChain(List.of(), (p, w, e) -> errors.add(e)), new PaperBroker(FEE), sink);
+        Map<String, SymbolFeed> feeds = new java.util.HashMap<>();
+        for (String symbol : List.of("TEST", "A", "B")) {
+            feeds.put(symbol, new SymbolFeed(symbol, Timeframe.M1, List.of(), 100));
+        }
+        return new Backtest(config, bots, new RiskChain(List.of(), (p, w, e) -> errors.add(e)), feeds, new PaperBroker(FEE), sink);
     }
 
     private Bot bot(String name, dev.quorum.api.StrategyInstance instance, int maxErrors) {

@@ -25,7 +25,7 @@ class HelloStrategyTest {
     private static List<Signal> run(int lookback, double... closes) {
         Parameters parameters = new Parameters(Map.of("lookback", lookback, "confidence", 0.6));
         StrategyInstance bot = new HelloStrategy()
-                .create(new StrategyContext("hello", "BTC-USD", Timeframe.M1, parameters));
+                .create(StrategyContext.of("hello", "BTC-USD", Timeframe.M1, parameters));
         List<Signal> signals = new ArrayList<>();
         Instant time = Instant.parse("2024-01-01T00:00:00Z");
         for (double close : closes) {

@@ -40,7 +40,7 @@ final class Bots {
             }
             values.put(name, overrides[i + 1]);
         }
-        return strategy.create(new StrategyContext("test-bot", "TEST-USD", Timeframe.M1, new Parameters(values)));
+        return strategy.create(StrategyContext.of("test-bot", "TEST-USD", Timeframe.M1, new Parameters(values)));
     }
 
     /**
