@@ -6,11 +6,16 @@ package dev.quorum.api;
  * {@link StrategyInstance#onBar(MarketView)}. The host computes each distinct indicator once per
  * symbol and timeframe, incrementally (O(1) per bar), however many bots ask for it.
  *
- * <p>Values are NaN until the indicator has seen enough bars to compute one. They are exact from
- * then on for windowed indicators (SMA, WMA, highest/lowest, standard deviation, Donchian, VWAP,
- * stochastic); indicators with exponential or Wilder smoothing (EMA, RSI, MACD, ATR, ADX, Keltner)
- * start from their first input, as ta4j does, and agree with a longer history to within 1e-9 only
- * after {@link #unstableBars()} bars.
+ * <p>Values are NaN until the indicator has seen enough bars to compute one: the first
+ * {@code period − 1} bars for windowed indicators (where ta4j 0.24.1 gives partial-window values),
+ * the first {@code period} bars for smoothed ones (as ta4j). A few are also NaN later where they are
+ * undefined (see {@link Indicators}). Windowed
+ * indicators (SMA, WMA, highest/lowest, standard deviation, z-score, Bollinger, Donchian, VWAP,
+ * stochastic) are exact from their first value. Indicators with exponential or Wilder smoothing
+ * (EMA, RSI, MACD, ATR, ADX, Keltner) start, as ta4j does, from a single input (that of bar
+ * {@code period}, not an average), so their early values depend on where the data started: they
+ * agree with a longer history to within 1e-9 (relative; absolute below 1) only after
+ * {@link #unstableBars()} bars.
  *
  * @since 1.0
  */
@@ -41,7 +46,11 @@ public interface Indicator {
     long bars();
 
     /**
-     * How many bars it needs before its values no longer depend on where the data started.
+     * How many bars it needs before its values no longer depend on where the data started:
+     * {@code period − 1} for windowed indicators (the bars before the first full window); for
+     * smoothed ones, the bar from which the start's weight in the value is below 1e-12 (297 bars for
+     * EMA(20), 397 for RSI(14), 453 for ADX(14)); 0 for OBV, whose level is counted from the first
+     * bar but whose changes are not.
      *
      * @return the unstable period, in bars
      * @since 1.0

@@ -5,16 +5,33 @@ package dev.quorum.api;
  * {@link Strategy#create(StrategyContext)}; every method returns a live {@link Indicator} that the
  * host updates before each call to {@code onBar} (on a higher timeframe, when a bar of that
  * timeframe has closed). Asking twice for the same indicator returns the same values: the host
- * computes it once, however many bots use it. Periods must be at least 1 (2 where noted).
+ * computes it once, however many bots use it. Periods must be at least 1 (2 where noted) and at
+ * most 1,000,000, multipliers finite and {@code > 0}; otherwise an
+ * {@link IllegalArgumentException} names the indicator, the argument, its value and what is allowed.
  *
- * <p>Definitions follow ta4j's (and the tests check them against ta4j on real candles):
- * SMA, WMA (weights 1..n), EMA (k = 2/(n+1), first value = first close), RSI (Wilder: gains and
- * losses smoothed with k = 1/n, first value = first input), MACD (EMA(fast) − EMA(slow), signal =
- * EMA(signal) of MACD), Bollinger (SMA ± k·σ, σ the population standard deviation), ATR (Wilder
- * smoothing of the true range), ADX (Wilder), stochastic %K/%D, VWAP over a window of bars using the
- * typical price (high + low + close)/3, OBV (cumulative), Donchian (highest high, lowest low, their
- * mean), Keltner (EMA ± multiplier·ATR), standard deviation and z-score of the close over a window,
- * highest and lowest close over a window.
+ * <p>Definitions and warm-up follow ta4j 0.24.1 with {@code DoubleNum} (the tests check them
+ * against ta4j on real candles, bar by bar, to 1e-9), except that windowed indicators are NaN until
+ * their window is full where ta4j uses the partial window; with {@code n} the period and bar
+ * {@code n} the {@code (n+1)}-th bar: SMA and WMA (weights 1..n) of the close, NaN for the first
+ * {@code n − 1} bars; EMA (α = 2/(n+1)), NaN for the first {@code n} bars, then seeded with the
+ * close of bar {@code n} (not the first close, not an SMA); RSI (Wilder: gains and losses averaged
+ * with α = 1/n, each NaN for {@code n} bars and then seeded with the gain and loss of bar
+ * {@code n}; 100 when the average loss is 0, 0 when both are); MACD (EMA(fast) − EMA(slow), from bar
+ * {@code slow}; signal = EMA(signal) of the MACD line, seeded at bar {@code max(slow, signal)};
+ * histogram = MACD − signal); Bollinger (SMA ± k·σ, σ the population standard deviation); ATR
+ * (Wilder average of the true range, seeded with the true range of bar {@code n}); ADX (+DI and −DI
+ * = 100 · Wilder average of ±DM / ATR, DX = 100 · |+DI − −DI| / (+DI + −DI), ADX = Wilder average of
+ * DX, all from bar {@code n}; DX is 0 where +DI + −DI is below 1e-5 and a DI is 0 where the ATR
+ * is below 1e-5: ta4j's {@code DoubleNum} zero tolerance, which zeroes them in flat stretches; the
+ * ATR's threshold shrinks as min(1e-5, 1e-7 · close) below a close of 100, so that instruments
+ * priced under a cent keep their DIs); stochastic %K over the highs and lows of the last {@code kPeriod} bars (NaN where
+ * that range is 0) and %D its SMA (NaN while such a NaN is in its window); VWAP over a window of
+ * bars using the typical price (high + low + close)/3 (NaN when no bar of the window traded); OBV
+ * (cumulative, 0 on the first bar); Donchian (highest high, lowest low, their mean); Keltner (EMA of
+ * the close ± multiplier·ATR, as ta4j's {@code KeltnerChannelFacade}; ta4j's
+ * {@code KeltnerChannelMiddleIndicator} takes the EMA of the typical price instead); standard
+ * deviation (population) and z-score of the close over a window (NaN where σ is 0); highest and
+ * lowest close over a window.
  *
  * @since 1.0
  */
@@ -38,7 +55,8 @@ public interface Indicators {
     Indicator sma(int period);
 
     /**
-     * Exponential moving average of the close.
+     * Exponential moving average of the close, α = 2/(period + 1): NaN for the first {@code period}
+     * bars, then seeded with the close of bar {@code period}.
      *
      * @param period bars
      * @return exponential moving average of the close
@@ -56,7 +74,7 @@ public interface Indicators {
     Indicator wma(int period);
 
     /**
-     * Wilder's relative strength index, 0..100.
+     * Wilder's relative strength index, 0..100; NaN for the first {@code period} bars.
      *
      * @param period bars, at least 2
      * @return Wilder's relative strength index, 0..100
@@ -86,7 +104,8 @@ public interface Indicators {
     BandsIndicator bollinger(int period, double k);
 
     /**
-     * Average true range (Wilder).
+     * Average true range (Wilder); NaN for the first {@code period} bars, then seeded with the true
+     * range of bar {@code period}.
      *
      * @param period bars
      * @return average true range (Wilder)
@@ -95,7 +114,7 @@ public interface Indicators {
     Indicator atr(int period);
 
     /**
-     * ADX, +DI, −DI.
+     * ADX, +DI, −DI, all from bar {@code period} (ta4j seeds the ADX's average with the first DX).
      *
      * @param period bars, at least 2
      * @return ADX, +DI, −DI
@@ -104,7 +123,8 @@ public interface Indicators {
     ADXIndicator adx(int period);
 
     /**
-     * The stochastic oscillator.
+     * The stochastic oscillator. %K is NaN on a bar whose window is flat (highest high = lowest low);
+     * %D starts at bar {@code kPeriod + dPeriod − 2}, when its window holds full-window %K values only.
      *
      * @param kPeriod window of %K
      * @param dPeriod SMA period of %D
@@ -114,7 +134,7 @@ public interface Indicators {
     StochasticIndicator stochastic(int kPeriod, int dPeriod);
 
     /**
-     * Volume-weighted average of the typical price over the window.
+     * Volume-weighted average of the typical price over the window; NaN if no bar of it traded.
      *
      * @param period bars
      * @return volume-weighted average of the typical price over the window
@@ -123,7 +143,7 @@ public interface Indicators {
     Indicator vwap(int period);
 
     /**
-     * On-balance volume, cumulative from the first bar.
+     * On-balance volume, cumulative from the first bar (0 there).
      *
      * @return on-balance volume, cumulative from the first bar
      * @since 1.0
@@ -140,12 +160,12 @@ public interface Indicators {
     BandsIndicator donchian(int period);
 
     /**
-     * Keltner channels.
+     * Keltner channels: the EMA of the close ± multiplier·ATR (ta4j's {@code KeltnerChannelFacade}).
      *
      * @param emaPeriod  middle line EMA period
      * @param atrPeriod  ATR period
      * @param multiplier band width in ATRs, {@code > 0}
-     * @return EMA ± multiplier·ATR
+     * @return EMA(close) ± multiplier·ATR
      * @since 1.0
      */
     BandsIndicator keltner(int emaPeriod, int atrPeriod, double multiplier);
@@ -160,7 +180,9 @@ public interface Indicators {
     Indicator stdDev(int period);
 
     /**
-     * (close − SMA) / σ over the window.
+     * (close − SMA) / σ over the window, σ the population standard deviation; NaN where σ is 0. The
+     * SMA is a running sum rounded as ta4j's, so in a nearly flat window (σ a few ticks) the value
+     * carries that rounding divided by σ: about 1e-9 relative on 1-minute BTC candles.
      *
      * @param period bars, at least 2
      * @return (close − SMA) / σ over the window

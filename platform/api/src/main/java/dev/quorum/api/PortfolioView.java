@@ -7,6 +7,10 @@ import java.util.Optional;
 /**
  * A read-only view of the portfolio at the current bar. Amounts are in the account currency.
  *
+ * <p>Accounting identity: {@code equity() = initialEquity() + realisedPnl() + unrealisedPnl() − feesPaid()}
+ * (up to floating-point rounding). Realised and unrealised PnL are price moves only, before fees;
+ * every fee paid so far, on entries and exits, open positions included, is in {@link #feesPaid()}.
+ *
  * @since 1.0
  */
 public interface PortfolioView {
@@ -54,7 +58,10 @@ public interface PortfolioView {
     /**
      * Entries the risk chain approved and the engine sent, waiting to fill at the next bar's open of
      * their symbol. A risk module that limits exposure or the number of positions counts these too:
-     * several symbols can decide on the same minute before any of their orders fills.
+     * several symbols can decide on the same minute before any of their orders fills. An entry that
+     * has partly filled (a broker that caps each bar's participation fills it over several bars)
+     * appears here with the quantity still to fill, while its filled part is already in
+     * {@link #positions()}: the same symbol can then be in both lists.
      *
      * @return an immutable list, ordered by symbol; empty when nothing is pending
      * @since 1.0
@@ -80,4 +87,41 @@ public interface PortfolioView {
      * @since 1.0
      */
     double lastPrice(String symbol);
+
+    /**
+     * Profit or loss locked in by exits so far (closed trades and the closed parts of positions still
+     * open), from price moves only, before fees: for each exit fill, {@code (exit − average entry) ×
+     * quantity} for a long, the negative for a short.
+     *
+     * @return realised PnL in the quote currency
+     * @since 1.0
+     */
+    default double realisedPnl() {
+        return equity() - initialEquity() - unrealisedPnl() + feesPaid();
+    }
+
+    /**
+     * Profit or loss of the open positions if they closed at their symbol's latest close, before fees:
+     * the sum of {@link Position#unrealisedPnl(double)} at {@link #lastPrice(String)}.
+     *
+     * @return unrealised PnL in the quote currency; 0 when flat
+     * @since 1.0
+     */
+    default double unrealisedPnl() {
+        double sum = 0;
+        for (Position p : positions()) {
+            double price = lastPrice(p.symbol());
+            sum += Double.isNaN(price) ? 0 : p.unrealisedPnl(price);
+        }
+        return sum;
+    }
+
+    /**
+     * Every fee paid since the start of the run, entries and exits, including the entry fees of
+     * positions still open.
+     *
+     * @return fees in the quote currency, {@code >= 0}
+     * @since 1.0
+     */
+    double feesPaid();
 }

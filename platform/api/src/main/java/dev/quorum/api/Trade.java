@@ -5,17 +5,19 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A closed round trip: entry, exit and what it earned.
+ * A closed round trip: entry, exit and what it earned. A position may be built up by several entry
+ * fills and run down by several exit fills (a broker that caps each bar's participation); the trade
+ * is recorded when it is flat again and sums them: prices are volume-weighted averages.
  *
  * @param id         the trade's sequence number in its run, from 1
  * @param symbol     the instrument
  * @param direction  {@code LONG} or {@code SHORT}
- * @param quantity   units held
- * @param entryTime  when the entry filled
- * @param entryPrice the entry fill price
- * @param exitTime   when the exit filled
- * @param exitPrice  the exit fill price
- * @param fees       entry plus exit fees, in the quote currency
+ * @param quantity   units entered, in total
+ * @param entryTime  when the (first) entry fill happened
+ * @param entryPrice the volume-weighted average price of the entry fills (the fill price when there is one)
+ * @param exitTime   when the exit fill that made the position flat happened
+ * @param exitPrice  the volume-weighted average price of the exit fills (the fill price when there is one)
+ * @param fees       the fees of every entry and exit fill, in the quote currency
  * @param pnl        net profit or loss: price move times quantity, minus fees
  * @param exitReason why it closed
  * @param bots       the bots that voted for the entry, in config order

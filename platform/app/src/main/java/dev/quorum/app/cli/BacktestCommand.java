@@ -68,10 +68,10 @@ final class BacktestCommand implements Callable<Integer> {
         RunSummary s = r.summary();
         out.printf(java.util.Locale.ROOT, "%nRun %d: backtest of %s %s, %s .. %s, %s bars%n", r.runId(), String.join(", ", cfg.data().symbols()),
                 cfg.data().timeframe(), cfg.data().from(), cfg.data().to(), Format.count(r.result().bars()));
-        out.printf(java.util.Locale.ROOT, "Bots: %s; risk chain: %s; consensus threshold %.2f; fee %.3f%% per side%n%n",
+        out.printf(java.util.Locale.ROOT, "Bots: %s; risk chain: %s; consensus threshold %.2f; %s%n%n",
                 String.join(", ", r.result().bots().stream().map(BotReport::bot).toList()),
                 cfg.risk().isEmpty() ? "(none)" : String.join(" -> ", cfg.risk().stream().map(x -> x.name()).toList()),
-                cfg.engine().consensusThreshold(), cfg.broker().feeRate() * 100);
+                cfg.engine().consensusThreshold(), cfg.broker().describe());
         row(out, "trades", Format.count(s.trades()) + (s.trades() > 0 ? "  (" + s.wins() + " won)" : ""));
         row(out, "win rate", Format.percent(s.winRate()));
         row(out, "profit factor", Format.ratio(s.profitFactor()));

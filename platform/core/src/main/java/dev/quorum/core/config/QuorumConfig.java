@@ -16,7 +16,7 @@ import java.util.List;
 public record QuorumConfig(DataConfig data, EngineConfig engine, BrokerConfig broker, StorageConfig storage,
                            List<BotConfig> bots, List<RiskConfig> risk) {
 
-    /** Applies defaults and checks names are unique. */
+    /** Applies defaults, checks names are unique and that the engine's equity resolution fits the base timeframe. */
     public QuorumConfig {
         data = data == null ? new DataConfig(null, null, null, null, null) : data;
         engine = engine == null ? EngineConfig.defaults() : engine;
@@ -26,6 +26,7 @@ public record QuorumConfig(DataConfig data, EngineConfig engine, BrokerConfig br
         risk = risk == null ? List.of() : List.copyOf(risk);
         unique("bots", bots);
         unique("risk", risk);
+        engine.checkAgainst(data.baseTimeframe());
     }
 
     /** @return the configuration with every default */

@@ -11,21 +11,15 @@ import java.util.OptionalDouble;
 import dev.quorum.api.Bar;
 import dev.quorum.api.BarStream;
 import dev.quorum.api.Direction;
-import dev.quorum.api.ExitReason;
-import dev.quorum.api.Fill;
-import dev.quorum.api.Order;
 import dev.quorum.api.OrderIntent;
 import dev.quorum.api.Position;
-import dev.quorum.api.Side;
 import dev.quorum.api.Signal;
 import dev.quorum.core.broker.PaperBroker;
 import dev.quorum.core.config.EngineConfig;
 import dev.quorum.core.ensemble.Decision;
 import dev.quorum.core.ensemble.Ensemble;
 import dev.quorum.core.ensemble.Vote;
-import dev.quorum.core.portfolio.ClosedTrade;
 import dev.quorum.core.portfolio.OpenPosition;
-import dev.quorum.core.portfolio.PendingEntry;
 import dev.quorum.core.portfolio.Portfolio;
 import dev.quorum.core.risk.RiskChain;
 import dev.quorum.core.risk.RiskOutcome;
@@ -34,22 +28,26 @@ import dev.quorum.core.risk.RiskOutcome;
  * The engine: replays bars in time order on the engine clock and runs each through
  * bots → ensemble → risk chain → broker → position management. For each bar of a symbol:
  * <ol>
- *   <li>a pending order on the symbol fills at this bar's open;</li>
- *   <li>an open position's stop-loss and take-profit are checked against this bar's low and high:
- *       the exit fills at the level, or at the open if the bar opened beyond it; when both levels
- *       lie inside the bar, the stop-loss wins (the path inside a bar is unknown, so assume the worse);</li>
+ *   <li>the broker executes what works on the symbol ({@link OrderDesk}, {@link PaperBroker}): market
+ *       orders (entries, signal exits) at this bar's open, then the open position's stop-loss (a stop
+ *       order) and take-profit (a limit order) where the bar reaches them, at the level or at the open if
+ *       the bar opened beyond it; when both lie inside the bar, the stop-loss wins (the path inside a bar
+ *       is unknown, so assume the worse);</li>
  *   <li>the bar closes: every active bot votes, the ensemble decides; an opposite consensus closes the
- *       position at the next bar's open; a consensus while flat becomes an order intent at the largest
- *       quantity free equity allows, which the risk chain may shrink or block, and which fills at the
+ *       position from the next bar's open; a consensus while flat becomes an order intent at the largest
+ *       quantity free equity allows, which the risk chain may shrink or block, and which fills from the
  *       next bar's open.</li>
  * </ol>
- * An entry reserves its notional plus fee from free equity until it fills, so symbols deciding on
- * the same minute cannot spend the same equity; if the fill's open gapped so far that the order
- * would cost more than the equity left for it, it shrinks to what that equity buys (noted on the
- * trade). A suspended bot keeps its place in the vote as FLAT.
- * When the data ends, open positions close at their symbol's last close (END_OF_DATA). Gaps in the
- * data are not filled: a missing bar is simply not processed, and a pending order waits for the
- * symbol's next bar. Weights are 1 for every bot until learners exist.
+ * An entry reserves its expected cost (notional at the decision close plus expected slippage, plus fee)
+ * from free equity until it has filled, so symbols deciding on the same minute cannot spend the same
+ * equity; if the fill price gapped so far that the order would cost more than the equity left for it,
+ * it shrinks to what that equity buys (noted on the trade). With a participation cap an order may fill
+ * over several bars; no new decision is made on a symbol while an entry or exit works on it. A suspended
+ * bot keeps its place in the vote as FLAT. The equity curve is sampled at {@code engine.equityResolution}
+ * ({@link EquityRecorder}). When the data ends, unfilled orders are cancelled and open positions close,
+ * in full, at their symbol's last close (END_OF_DATA). Gaps in the data are not filled: a missing bar is
+ * simply not processed, and a working order waits for the symbol's next bar. Weights are 1 for every bot
+ * until learners exist.
  */
 public final class Backtest {
 
@@ -60,14 +58,13 @@ public final class Backtest {
     private final List<Bot> bots;
     private final Ensemble ensemble;
     private final RiskChain risk;
-    private final PaperBroker broker;
     private final Portfolio portfolio;
+    private final OrderDesk desk;
+    private final EquityRecorder equity;
     private final RunSink sink;
     private final Map<String, SymbolFeed> feeds;
     private final Map<String, Bar> lastBar = new HashMap<>();
-    private long nextOrderId = 1;
     private long bars;
-    private long trades;
     private long blocked;
     private Instant firstBar;
 
@@ -77,8 +74,9 @@ public final class Backtest {
         this.bots = List.copyOf(bots);
         this.ensemble = new Ensemble(config.consensusThreshold());
         this.risk = risk;
-        this.broker = broker;
         this.portfolio = new Portfolio(config.initialCash());
+        this.desk = new OrderDesk(broker, portfolio, risk, sink);
+        this.equity = new EquityRecorder(config.equityTimeframe(), sink);
         this.sink = sink;
     }
 
@@ -102,19 +100,18 @@ public final class Backtest {
             }
         }
         Instant end = bar == null ? null : bar.closeTime();
-        closeAllAtEnd();
-        return new EngineResult(bars, firstBar, end, trades, blocked, portfolio.equity(),
+        desk.closeAllAtEnd(lastBar);
+        equity.finish(portfolio);
+        sink.flush();
+        return new EngineResult(bars, firstBar, end, desk.trades(), blocked + desk.cancelledEntries(), portfolio.equity(),
                 bots.stream().map(Bot::report).toList());
     }
 
     private void onBar(Bar bar) {
         String symbol = bar.symbol();
         lastBar.put(symbol, bar);
-        fitPendingEntryToEquity(bar);
-        for (Fill fill : broker.onBar(bar)) {
-            applyFill(fill);
-        }
-        checkExits(bar);
+        equity.beforeBar(bar, portfolio);
+        desk.onBar(bar);
         portfolio.mark(symbol, bar.close());
 
         SymbolFeed view = feeds.get(symbol);
@@ -132,13 +129,13 @@ public final class Backtest {
             votes.add(new Vote(bot.name(), 1.0, signal));
         }
         Decision decision = ensemble.decide(votes);
-        if (!decision.isActionable() || broker.hasPending(symbol)) {
+        if (!decision.isActionable() || desk.busy(symbol)) {
             return;
         }
         if (open.isPresent()) {
             Position p = open.get().position();
             if (decision.direction() == p.direction().opposite()) {
-                broker.submit(new Order(nextOrderId++, symbol, Side.opening(p.direction()).opposite(), p.quantity(), view.now()));
+                desk.exitOnSignal(p, view.now());
             }
             return;
         }
@@ -150,7 +147,7 @@ public final class Backtest {
 
     private void enter(Bar bar, Instant now, Decision decision) {
         double price = bar.close();
-        double quantity = portfolio.freeEquity() / (price * (1 + broker.feeRate()));
+        double quantity = portfolio.freeEquity() / desk.unitCost(price);
         if (!(quantity > 0)) {
             return;
         }
@@ -170,95 +167,6 @@ public final class Backtest {
             blocked++;
             return;
         }
-        OrderIntent approved = outcome.approved().get();
-        long id = nextOrderId++;
-        portfolio.addPending(new PendingEntry(id, approved, outcome.notes(),
-                approved.notional() * (1 + broker.feeRate())));
-        broker.submit(new Order(id, approved.symbol(), approved.side(), approved.quantity(), now));
-    }
-
-    /**
-     * The entry was sized at the decision bar's close but fills at this bar's open: if the price
-     * gapped so that the order would cost more than the equity left for it, the order shrinks to
-     * what that equity buys at the open (noted on the trade), or is cancelled if nothing is left.
-     */
-    private void fitPendingEntryToEquity(Bar bar) {
-        Optional<PendingEntry> pending = portfolio.pendingOn(bar.symbol());
-        if (pending.isEmpty()) {
-            return;
-        }
-        PendingEntry entry = pending.get();
-        double available = portfolio.freeEquity() + entry.reserved();
-        double affordable = available / (bar.open() * (1 + broker.feeRate()));
-        double quantity = entry.intent().quantity();
-        if (quantity <= affordable) {
-            return;
-        }
-        if (!(affordable > 0)) {
-            broker.cancel(bar.symbol());
-            portfolio.takePending(entry.orderId());
-            blocked++;
-            return;
-        }
-        broker.amend(bar.symbol(), affordable);
-        portfolio.replacePending(new PendingEntry(entry.orderId(), entry.intent().withQuantity(affordable),
-                entry.notes() + (entry.notes().isEmpty() ? "" : "; ") + "clipped at the fill from " + quantity + " to "
-                        + affordable + ": the open " + bar.open() + " left too little equity", available));
-    }
-
-    private void applyFill(Fill fill) {
-        Optional<PendingEntry> entry = portfolio.takePending(fill.orderId());
-        if (entry.isPresent()) {
-            sink.onEntry(fill);
-            OrderIntent intent = entry.get().intent();
-            portfolio.open(fill, intent.stopLoss(), intent.takeProfit(), intent.voters(), entry.get().notes());
-        } else {
-            closed(fill, portfolio.close(fill, ExitReason.SIGNAL));
-        }
-    }
-
-    private void checkExits(Bar bar) {
-        Optional<OpenPosition> open = portfolio.position(bar.symbol());
-        if (open.isEmpty()) {
-            return;
-        }
-        Position p = open.get().position();
-        boolean isLong = p.direction() == Direction.LONG;
-        OptionalDouble sl = p.stopLoss();
-        OptionalDouble tp = p.takeProfit();
-        boolean stopHit = sl.isPresent() && (isLong ? bar.low() <= sl.getAsDouble() : bar.high() >= sl.getAsDouble());
-        boolean targetHit = tp.isPresent() && (isLong ? bar.high() >= tp.getAsDouble() : bar.low() <= tp.getAsDouble());
-        // an exit at the open happened at the open; one at a level inside the bar is stamped with the bar's
-        // close, the first moment the engine knows of it
-        if (stopHit) {
-            double level = sl.getAsDouble();
-            double price = isLong ? Math.min(bar.open(), level) : Math.max(bar.open(), level);
-            exit(p, price, price == bar.open() ? bar.openTime() : bar.closeTime(), ExitReason.STOP_LOSS);
-        } else if (targetHit) {
-            double level = tp.getAsDouble();
-            double price = isLong ? Math.max(bar.open(), level) : Math.min(bar.open(), level);
-            exit(p, price, price == bar.open() ? bar.openTime() : bar.closeTime(), ExitReason.TAKE_PROFIT);
-        }
-    }
-
-    private void exit(Position p, double price, Instant time, ExitReason reason) {
-        Side side = Side.opening(p.direction()).opposite();
-        Fill fill = broker.executeAt(nextOrderId++, p.symbol(), side, p.quantity(), price, time);
-        closed(fill, portfolio.close(fill, reason));
-    }
-
-    private void closed(Fill exitFill, ClosedTrade trade) {
-        trades++;
-        sink.onExit(exitFill, trade);
-        risk.onTradeClosed(trade.trade());
-    }
-
-    private void closeAllAtEnd() {
-        broker.cancelAll();
-        portfolio.clearPending();
-        for (OpenPosition open : portfolio.positions()) {
-            Bar last = lastBar.get(open.position().symbol());
-            exit(open.position(), last.close(), last.closeTime(), ExitReason.END_OF_DATA);
-        }
+        desk.enter(outcome.approved().get(), outcome.notes(), now);
     }
 }

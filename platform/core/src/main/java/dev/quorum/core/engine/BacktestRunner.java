@@ -87,7 +87,7 @@ public final class BacktestRunner {
         try (JournalSink sink = journal.sink(runId);
              BarStream bars = store.bars(new BarQuery(config.data().symbols(), timeframe, from, to))) {
             Backtest backtest = new Backtest(config.engine(), assembly.bots(), assembly.risk(), assembly.feeds(),
-                    new PaperBroker(config.broker().feeRate()), sink);
+                    PaperBroker.of(config.broker()), sink);
             result = backtest.run(bars, progress);
         } catch (RuntimeException | Error e) {
             journal.fail(runId, e.getClass().getSimpleName() + ": " + e.getMessage());

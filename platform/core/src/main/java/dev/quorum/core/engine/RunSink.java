@@ -2,12 +2,13 @@ package dev.quorum.core.engine;
 
 import dev.quorum.api.Fill;
 import dev.quorum.core.portfolio.ClosedTrade;
+import dev.quorum.core.portfolio.EquityPoint;
 
 /** Where the engine records what happened, as it happens (the run journal in H2). */
 public interface RunSink {
 
     /**
-     * An entry fill; recorded before the engine goes on.
+     * An entry fill (the whole entry or a part of it); recorded before the engine goes on.
      *
      * @param fill the fill
      */
@@ -21,4 +22,26 @@ public interface RunSink {
      * @param trade the closed trade and its risk notes
      */
     void onExit(Fill fill, ClosedTrade trade);
+
+    /**
+     * A part of an exit that leaves the position open (no trade yet); recorded like an entry fill.
+     *
+     * @param fill the exit fill
+     */
+    default void onPartialExit(Fill fill) {
+        onEntry(fill);
+    }
+
+    /**
+     * One point of the equity curve. A sink may buffer points and write them in batches; they are
+     * derived data, so they need not be durable before the next bar (fills and trades are).
+     *
+     * @param point the point
+     */
+    default void onEquity(EquityPoint point) {
+    }
+
+    /** The run has ended: write whatever is buffered. */
+    default void flush() {
+    }
 }

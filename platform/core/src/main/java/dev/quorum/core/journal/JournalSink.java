@@ -3,25 +3,35 @@ package dev.quorum.core.journal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 import dev.quorum.api.Fill;
 import dev.quorum.api.Trade;
 import dev.quorum.core.engine.RunSink;
 import dev.quorum.core.portfolio.ClosedTrade;
+import dev.quorum.core.portfolio.EquityPoint;
 import dev.quorum.core.store.Database;
 
 /**
- * Writes one run's fills and trades as they happen: an entry fill in its own commit, an exit fill
- * and the trade it closed together in one. When {@link #onExit} returns, the trade is committed
- * (and, with the database's write delay of 0, written to the file), before the engine processes the
- * next bar; a crash never leaves an exit fill without its trade.
+ * Writes one run's fills and trades as they happen: an entry fill (or a part of an exit that leaves the
+ * position open) in its own commit, an exit fill and the trade it closed together in one. When
+ * {@link #onExit} returns, the trade is committed (and, with the database's write delay of 0, written to
+ * the file), before the engine processes the next bar; a crash never leaves an exit fill without its
+ * trade. Equity-curve points are derived data: they are buffered and written in batches of
+ * {@value #EQUITY_BATCH} in their own commits, and the rest when the run ends ({@link #flush}, {@link #close}).
  */
 public final class JournalSink implements RunSink, AutoCloseable {
+
+    /** Equity points written per batch. */
+    static final int EQUITY_BATCH = 500;
 
     private final long runId;
     private final Connection connection;
     private final PreparedStatement fill;
     private final PreparedStatement trade;
+    private final PreparedStatement equity;
+    private final List<EquityPoint> points = new ArrayList<>();
     private long fillSeq;
 
     JournalSink(Database database, long runId) {
@@ -34,6 +44,8 @@ public final class JournalSink implements RunSink, AutoCloseable {
             this.trade = connection.prepareStatement("INSERT INTO trades (run_id, id, symbol, direction, quantity, entry_time,"
                     + " entry_price, exit_time, exit_price, fees, pnl, exit_reason, bots, risk_notes)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            this.equity = connection.prepareStatement("INSERT INTO equity_curve (run_id, time, equity, cash, exposure)"
+                    + " VALUES (?, ?, ?, ?, ?)");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open the journal for run " + runId + ": " + e.getMessage(), e);
         }
@@ -60,6 +72,38 @@ public final class JournalSink implements RunSink, AutoCloseable {
             rollback();
             throw new IllegalStateException("cannot record trade " + closed.trade().id() + " of run " + runId + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void onEquity(EquityPoint point) {
+        points.add(point);
+        if (points.size() >= EQUITY_BATCH) {
+            flush();
+        }
+    }
+
+    @Override
+    public void flush() {
+        if (points.isEmpty()) {
+            return;
+        }
+        try {
+            for (EquityPoint p : points) {
+                equity.setLong(1, runId);
+                equity.setLong(2, p.time().toEpochMilli());
+                equity.setDouble(3, p.equity());
+                equity.setDouble(4, p.cash());
+                equity.setDouble(5, p.exposure());
+                equity.addBatch();
+            }
+            equity.executeBatch();
+            connection.commit();
+            points.clear();
+        } catch (SQLException e) {
+            rollback();
+            throw new IllegalStateException("cannot record the equity curve of run " + runId + " up to " + points.get(points.size() - 1).time()
+                    + ": " + e.getMessage(), e);
         }
     }
 
@@ -106,8 +150,17 @@ public final class JournalSink implements RunSink, AutoCloseable {
     @Override
     public void close() {
         try {
+            flush();
+        } finally {
+            closeStatements();
+        }
+    }
+
+    private void closeStatements() {
+        try {
             fill.close();
             trade.close();
+            equity.close();
             connection.close();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot close the journal of run " + runId + ": " + e.getMessage(), e);

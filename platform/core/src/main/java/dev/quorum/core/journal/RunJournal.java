@@ -24,10 +24,11 @@ import dev.quorum.api.ExitReason;
 import dev.quorum.api.Trade;
 import dev.quorum.core.engine.BotReport;
 import dev.quorum.core.engine.EngineResult;
+import dev.quorum.core.portfolio.EquityPoint;
 import dev.quorum.core.store.Database;
 
 /**
- * Runs, fills, trades and bot reports in the database. A run row is written before the first
+ * Runs, fills, trades, equity curves and bot reports in the database. A run row is written before the first
  * bar; each fill and each closed trade is committed as it happens (see {@link JournalSink}), so a
  * crash loses nothing already closed; the run is marked FINISHED with its trade-log hash at the end.
  */
@@ -207,6 +208,26 @@ public final class RunJournal {
             throw new IllegalStateException("cannot read trades of run " + runId + ": " + e.getMessage(), e);
         }
         return trades;
+    }
+
+    /**
+     * @param runId the run
+     * @return its equity curve in time order, as stored
+     */
+    public List<EquityPoint> equityCurve(long runId) {
+        List<EquityPoint> points = new ArrayList<>();
+        String sql = "SELECT time, equity, cash, exposure FROM equity_curve WHERE run_id = ? ORDER BY time";
+        try (Connection c = database.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    points.add(new EquityPoint(Instant.ofEpochMilli(rs.getLong(1)), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the equity curve of run " + runId + ": " + e.getMessage(), e);
+        }
+        return points;
     }
 
     /**

@@ -20,14 +20,29 @@ import dev.quorum.api.Trade;
  * Cash, open positions and their marks, changed only by fills. One position per symbol; a long
  * costs {@code quantity × price + fee} in cash, a short credits {@code quantity × price − fee} and
  * owes the asset back. Equity is cash plus longs minus shorts, marked at each symbol's latest close.
+ *
+ * <p><b>Partial fills.</b> Entry fills build a position up: its quantity is their sum and its entry price
+ * their volume-weighted average (the first fill's price, exactly, while there is one). Exit fills run it
+ * down; each realises {@code (exit − average entry) × quantity} for a long, the negative for a short. When
+ * the position is flat again it becomes one {@link Trade}: the total quantity entered, the entry time of the
+ * first entry fill, the volume-weighted entry and exit prices, the time of the last exit fill and the reason
+ * of the exit that made it flat, all fees of the round trip, and PnL = realised price PnL − fees.
+ *
+ * <p><b>Accounting.</b> {@code equity = initial cash + realised PnL + unrealised PnL − fees paid}, with
+ * realised and unrealised PnL before fees and every fee ever paid in fees paid.
  */
 public final class Portfolio {
+
+    /** A remainder below this share of the quantity entered is rounding, not a position. */
+    private static final double DUST = 1e-9;
 
     private final double initialCash;
     private final TreeMap<String, OpenPosition> open = new TreeMap<>();
     private final Map<String, Double> lastPrice = new HashMap<>();
     private final TreeMap<Long, PendingEntry> pending = new TreeMap<>();
     private double cash;
+    private double realised;
+    private double feesPaid;
     private long tradeSeq;
 
     /** @param initialCash starting cash, {@code > 0} */
@@ -55,10 +70,42 @@ public final class Portfolio {
     public double equity() {
         double equity = cash;
         for (OpenPosition p : open.values()) {
-            double price = lastPrice.getOrDefault(p.position().symbol(), p.position().entryPrice());
+            double price = markOf(p.position());
             equity += p.position().direction() == Direction.LONG ? p.position().notional(price) : -p.position().notional(price);
         }
         return equity;
+    }
+
+    /** @return gross exposure: the marked notional of every open position, longs and shorts alike */
+    public double exposure() {
+        double exposure = 0;
+        for (OpenPosition p : open.values()) {
+            exposure += p.position().notional(markOf(p.position()));
+        }
+        return exposure;
+    }
+
+    /** @return the open positions' price PnL at their marks, before fees */
+    public double unrealisedPnl() {
+        double pnl = 0;
+        for (OpenPosition p : open.values()) {
+            pnl += p.position().unrealisedPnl(markOf(p.position()));
+        }
+        return pnl;
+    }
+
+    /** @return the price PnL realised by exit fills so far, before fees */
+    public double realisedPnl() {
+        return realised;
+    }
+
+    /** @return every fee paid so far */
+    public double feesPaid() {
+        return feesPaid;
+    }
+
+    private double markOf(Position p) {
+        return lastPrice.getOrDefault(p.symbol(), p.entryPrice());
     }
 
     /**
@@ -70,7 +117,7 @@ public final class Portfolio {
     public double freeEquity() {
         double committed = 0;
         for (OpenPosition p : open.values()) {
-            committed += p.position().notional(lastPrice.getOrDefault(p.position().symbol(), p.position().entryPrice()));
+            committed += p.position().notional(markOf(p.position()));
         }
         for (PendingEntry e : pending.values()) {
             committed += e.reserved();
@@ -98,6 +145,14 @@ public final class Portfolio {
     }
 
     /**
+     * @param orderId the entry's order id
+     * @return the entry, if it is pending
+     */
+    public Optional<PendingEntry> pending(long orderId) {
+        return Optional.ofNullable(pending.get(orderId));
+    }
+
+    /**
      * @param symbol the instrument
      * @return the entry waiting to fill on it, if any
      */
@@ -106,7 +161,8 @@ public final class Portfolio {
     }
 
     /**
-     * Replaces a pending entry, such as one clipped to what equity allows at the fill price.
+     * Replaces a pending entry, such as one clipped to what equity allows at the fill price, or one
+     * partly filled.
      *
      * @param entry the new entry, with the same order id
      */
@@ -133,7 +189,7 @@ public final class Portfolio {
     }
 
     /**
-     * Opens a position from an entry fill.
+     * Opens a position from its first entry fill.
      *
      * @param fill       the fill
      * @param stopLoss   the stop-loss level it carries
@@ -147,34 +203,80 @@ public final class Portfolio {
             throw new IllegalStateException("a position on " + fill.symbol() + " is already open");
         }
         Direction direction = fill.side() == Side.BUY ? Direction.LONG : Direction.SHORT;
-        double notional = fill.quantity() * fill.price();
-        cash += direction == Direction.LONG ? -notional - fill.fee() : notional - fill.fee();
+        pay(fill, direction == Direction.LONG);
         OpenPosition p = new OpenPosition(new Position(fill.symbol(), direction, fill.quantity(), fill.price(), fill.time(),
-                stopLoss, takeProfit), fill.fee(), bots, notes);
+                stopLoss, takeProfit), fill.quantity(), fill.fee(), 0, Double.NaN, 0, 0, bots, notes);
         open.put(fill.symbol(), p);
         return p;
     }
 
     /**
-     * Closes a position from an exit fill.
+     * Adds a further entry fill to an open position: its quantity grows, its entry price becomes the
+     * volume-weighted average of the entry fills.
      *
-     * @param fill   the exit fill, of the whole quantity, on the opposite side
-     * @param reason why it closed
-     * @return the closed trade
+     * @param fill an entry fill on the position's side
+     * @return the position after it
      */
-    public ClosedTrade close(Fill fill, ExitReason reason) {
-        OpenPosition p = open.remove(fill.symbol());
-        if (p == null) {
-            throw new IllegalStateException("no position on " + fill.symbol() + " to close");
+    public OpenPosition add(Fill fill) {
+        OpenPosition p = open.get(fill.symbol());
+        if (p == null || Side.opening(p.position().direction()) != fill.side() || p.exitedQuantity() > 0) {
+            throw new IllegalStateException("no position on " + fill.symbol() + " that a " + fill.side() + " entry fill can add to");
         }
         Position pos = p.position();
+        pay(fill, pos.direction() == Direction.LONG);
+        double quantity = pos.quantity() + fill.quantity();
+        double price = (pos.quantity() * pos.entryPrice() + fill.quantity() * fill.price()) / quantity;
+        OpenPosition added = new OpenPosition(new Position(pos.symbol(), pos.direction(), quantity, price, pos.entryTime(),
+                pos.stopLoss(), pos.takeProfit()), p.enteredQuantity() + fill.quantity(), p.entryFees() + fill.fee(), 0, Double.NaN,
+                0, 0, p.bots(), p.notes());
+        open.put(fill.symbol(), added);
+        return added;
+    }
+
+    private void pay(Fill fill, boolean buy) {
         double notional = fill.quantity() * fill.price();
-        cash += pos.direction() == Direction.LONG ? notional - fill.fee() : -notional - fill.fee();
-        double fees = p.entryFee() + fill.fee();
-        double pnl = pos.unrealisedPnl(fill.price()) - fees;
-        Trade trade = new Trade(++tradeSeq, pos.symbol(), pos.direction(), pos.quantity(), pos.entryTime(), pos.entryPrice(),
-                fill.time(), fill.price(), fees, pnl, reason, p.bots());
-        return new ClosedTrade(trade, p.notes());
+        cash += buy ? -notional - fill.fee() : notional - fill.fee();
+        feesPaid += fill.fee();
+    }
+
+    /**
+     * Applies an exit fill: the position shrinks by its quantity, and closes into a trade when nothing is left.
+     *
+     * @param fill   an exit fill on the opposite side, of at most the quantity held
+     * @param reason why it exits; the trade keeps the reason of the fill that made the position flat
+     * @return the trade, if the position is now flat
+     */
+    public Optional<ClosedTrade> reduce(Fill fill, ExitReason reason) {
+        OpenPosition p = open.get(fill.symbol());
+        if (p == null || Side.opening(p.position().direction()) == fill.side()) {
+            throw new IllegalStateException("no position on " + fill.symbol() + " that a " + fill.side() + " exit fill can reduce");
+        }
+        Position pos = p.position();
+        if (fill.quantity() > pos.quantity() * (1 + DUST)) {
+            throw new IllegalStateException("exit fill of " + fill.quantity() + " on " + fill.symbol() + " exceeds the "
+                    + pos.quantity() + " held");
+        }
+        pay(fill, pos.direction() == Direction.SHORT);
+        double move = fill.price() - pos.entryPrice();
+        double gain = pos.direction() == Direction.LONG ? move * fill.quantity() : -move * fill.quantity();
+        realised += gain;
+        boolean first = p.exitedQuantity() == 0;
+        double exited = first ? fill.quantity() : p.exitedQuantity() + fill.quantity();
+        double exitPrice = first ? fill.price() : (p.exitedQuantity() * p.exitPrice() + fill.quantity() * fill.price()) / exited;
+        double exitFees = first ? fill.fee() : p.exitFees() + fill.fee();
+        double tradeGain = first ? gain : p.realised() + gain;
+        double left = pos.quantity() - fill.quantity();
+        if (left > p.enteredQuantity() * DUST) {
+            open.put(fill.symbol(), new OpenPosition(new Position(pos.symbol(), pos.direction(), left, pos.entryPrice(),
+                    pos.entryTime(), pos.stopLoss(), pos.takeProfit()), p.enteredQuantity(), p.entryFees(), exited, exitPrice,
+                    exitFees, tradeGain, p.bots(), p.notes()));
+            return Optional.empty();
+        }
+        open.remove(fill.symbol());
+        double fees = p.entryFees() + exitFees;
+        Trade trade = new Trade(++tradeSeq, pos.symbol(), pos.direction(), p.enteredQuantity(), pos.entryTime(), pos.entryPrice(),
+                fill.time(), exitPrice, fees, tradeGain - fees, reason, p.bots());
+        return Optional.of(new ClosedTrade(trade, p.notes()));
     }
 
     /**
@@ -188,7 +290,18 @@ public final class Portfolio {
         open.values().forEach(p -> positions.add(p.position()));
         List<dev.quorum.api.OrderIntent> entries = pending.values().stream().map(PendingEntry::intent)
                 .sorted(java.util.Comparator.comparing(dev.quorum.api.OrderIntent::symbol)).toList();
-        return new PortfolioSnapshot(now, cash, equity(), initialCash, positions, entries, new TreeMap<>(lastPrice));
+        return new PortfolioSnapshot(now, cash, equity(), initialCash, positions, entries, new TreeMap<>(lastPrice),
+                realised, unrealisedPnl(), feesPaid);
+    }
+
+    /**
+     * The equity curve's view of the portfolio now.
+     *
+     * @param time the engine clock
+     * @return equity, cash and gross exposure
+     */
+    public EquityPoint point(Instant time) {
+        return new EquityPoint(time, equity(), cash, exposure());
     }
 
     /** @return the starting cash */

@@ -25,7 +25,10 @@ class ConfigLoaderTest {
         QuorumConfig c = loader.load(Path.of(System.getProperty("quorum.dataDir")).resolve("../../config/quorum.yaml").normalize());
         assertEquals(List.of("BTC-USD", "ETH-USD", "LTC-USD"), c.data().symbols());
         assertEquals(0.60, c.engine().consensusThreshold());
-        assertEquals(0.001, c.broker().feeRate());
+        assertEquals(0.001, c.broker().makerFee());
+        assertEquals(0.001, c.broker().takerFee());
+        assertEquals("none", c.broker().slippage().model());
+        assertEquals("1h", c.engine().equityResolution());
         assertEquals(List.of("ema-crossover", "rsi-reversion", "macd-cross", "bollinger"),
                 c.bots().stream().map(BotConfig::name).toList());
         assertEquals(List.of("fixed-fraction", "max-open-positions"), c.risk().stream().map(RiskConfig::name).toList());
@@ -64,9 +67,9 @@ class ConfigLoaderTest {
 
     @Test
     void aValueOfTheWrongTypeIsRefused() throws IOException {
-        Path f = write("broker:\n  feeRate: cheap\n");
+        Path f = write("broker:\n  takerFee: cheap\n");
         ConfigException e = assertThrows(ConfigException.class, () -> loader.load(f));
-        assertEquals(f + ":2:3: broker.feeRate = 'cheap' is not a number", e.getMessage());
+        assertEquals(f + ":2:3: broker.takerFee = 'cheap' is not a number", e.getMessage());
     }
 
     @Test

@@ -70,7 +70,7 @@ class GoldenBacktestTest {
         Path plugins = TestPlugins.install(dir.resolve("plugins"), "faulty-strategy", "risk-basic");
         QuorumConfig config = new QuorumConfig(
                 new DataConfig(List.of("TEST"), "1m", "2020-01-01", "2020-01-01", "unused"),
-                new EngineConfig(10_000.0, 0.6, true, 5, 100, 0.02, 0.04), new BrokerConfig(FEE), StorageConfig.defaults(),
+                new EngineConfig(10_000.0, 0.6, true, 5, 100, 0.02, 0.04), new BrokerConfig(FEE, FEE, null), StorageConfig.defaults(),
                 List.of(new BotConfig("always", "fixture-always-long", Map.of("confidence", 1.0))),
                 List.of(new RiskConfig(null, "fixed-fraction", Map.of("fraction", 0.5))));
 
@@ -112,6 +112,15 @@ class GoldenBacktestTest {
             try (Connection c = db.connection(); Statement st = c.createStatement()) {
                 assertEquals(6, count(st, "SELECT COUNT(*) FROM fills WHERE run_id = " + report.runId()));
                 assertEquals(3, count(st, "SELECT COUNT(*) FROM trades WHERE run_id = " + report.runId()));
+                assertEquals(1, count(st, "SELECT COUNT(*) FROM equity_curve WHERE run_id = " + report.runId()),
+                        "five minutes inside one hour: the default 1h resolution stores only the final point");
+            }
+            var curve = new dev.quorum.core.journal.RunJournal(db, Clock.systemUTC()).equityCurve(report.runId());
+            assertEquals(Instant.parse("2020-01-01T00:05:00Z"), curve.get(0).time());
+            assertEquals(10_000 + t1 + t2 + t3, curve.get(0).equity(), 1e-6);
+            assertEquals(curve.get(0).equity(), curve.get(0).cash(), 1e-9, "flat after the end-of-data exit");
+            assertEquals(0, curve.get(0).exposure());
+            try (Connection c = db.connection(); Statement st = c.createStatement()) {
                 try (ResultSet rs = st.executeQuery("SELECT risk_notes FROM trades WHERE run_id = " + report.runId() + " AND id = 1")) {
                     rs.next();
                     assertTrue(rs.getString(1).startsWith("fixed-fraction RESIZE"), rs.getString(1));

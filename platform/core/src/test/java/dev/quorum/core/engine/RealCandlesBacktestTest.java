@@ -76,6 +76,19 @@ class RealCandlesBacktestTest {
             }
             assertEquals(defaults.engine().initialCash() + first.summary().netPnl(), first.result().finalEquity(), 1e-6,
                     "every position is closed at the end, so equity = cash + realised PnL");
+
+            // the equity curve: one point per hour that has bars (engine.equityResolution 1h), the last one the final equity
+            var curve = new dev.quorum.core.journal.RunJournal(db, Clock.systemUTC()).equityCurve(first.runId());
+            try (Connection c = db.connection(); Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT COUNT(DISTINCT open_time / 3600000) FROM candles WHERE timeframe = '1m'"
+                         + " AND open_time >= " + first.result().firstBar().toEpochMilli()
+                         + " AND open_time < " + first.result().lastBar().toEpochMilli()
+                         + " AND symbol IN ('BTC-USD', 'ETH-USD', 'LTC-USD')")) {
+                rs.next();
+                assertEquals(rs.getInt(1), curve.size());
+            }
+            assertEquals(first.result().finalEquity(), curve.get(curve.size() - 1).equity(), 1e-9);
+            assertEquals(first.result().lastBar(), curve.get(curve.size() - 1).time());
             for (Trade t : first.trades()) {
                 assertTrue(defaults.data().symbols().contains(t.symbol()));
                 assertFalse(t.bots().isEmpty(), "every entry names the bots that voted for it");

@@ -77,6 +77,11 @@ final class Fixtures {
             public double lastPrice(String symbol) {
                 return Double.NaN;
             }
+
+            @Override
+            public double feesPaid() {
+                return 0;
+            }
         };
     }
 }

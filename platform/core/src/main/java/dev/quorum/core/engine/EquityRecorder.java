@@ -1,0 +1,63 @@
+package dev.quorum.core.engine;
+
+import java.time.Instant;
+
+import dev.quorum.api.Bar;
+import dev.quorum.api.Timeframe;
+import dev.quorum.core.portfolio.Portfolio;
+
+/**
+ * Samples the portfolio into the equity curve at {@code engine.equityResolution}: one point per
+ * epoch-aligned bucket of that length (a base bar belongs to the bucket its open time falls in), taken
+ * after the last base bar of the bucket (of any symbol) has been processed and stamped with that bar's
+ * close time. The last bucket's point is the final point, taken after the end-of-data exits. A bucket
+ * without bars (a gap in the data) has no point.
+ */
+final class EquityRecorder {
+
+    private final long resolutionSeconds;
+    private final RunSink sink;
+    private long bucket = Long.MIN_VALUE;
+    private Instant lastClose;
+
+    /**
+     * @param resolution the bucket length, a whole multiple of the base timeframe
+     * @param sink       where the points go
+     */
+    EquityRecorder(Timeframe resolution, RunSink sink) {
+        this.resolutionSeconds = resolution.duration().getSeconds();
+        this.sink = sink;
+    }
+
+    /**
+     * Called before a base bar is processed: if it opens a new bucket, the previous bucket has ended and
+     * its point (the portfolio as the previous bar left it) is recorded.
+     *
+     * @param bar       the bar about to be processed
+     * @param portfolio the portfolio
+     */
+    void beforeBar(Bar bar, Portfolio portfolio) {
+        long seconds = bar.timeframe().duration().getSeconds();
+        if (resolutionSeconds % seconds != 0) {
+            throw new IllegalArgumentException("engine.equityResolution (" + resolutionSeconds + "s) is not a whole multiple of the"
+                    + " base timeframe " + bar.timeframe());
+        }
+        long b = Math.floorDiv(bar.openTime().getEpochSecond(), resolutionSeconds);
+        if (lastClose != null && b != bucket) {
+            sink.onEquity(portfolio.point(lastClose));
+        }
+        bucket = b;
+        lastClose = bar.closeTime();
+    }
+
+    /**
+     * Records the final point, after the end-of-data exits; nothing if no bar was processed.
+     *
+     * @param portfolio the portfolio
+     */
+    void finish(Portfolio portfolio) {
+        if (lastClose != null) {
+            sink.onEquity(portfolio.point(lastClose));
+        }
+    }
+}
