@@ -138,6 +138,9 @@ public final class PaperBroker implements BrokerSession {
      * @return the fills, in execution order
      */
     public List<Fill> atOpen(Bar bar) {
+        if (!hasOrders(bar.symbol())) {
+            return List.of();
+        }
         List<Fill> fills = new ArrayList<>();
         for (WorkingOrder w : working(bar.symbol())) {
             if (w.order.type() == Order.Type.MARKET) {
@@ -154,6 +157,9 @@ public final class PaperBroker implements BrokerSession {
      * @return the fills, in execution order
      */
     public List<Fill> intrabar(Bar bar) {
+        if (!hasOrders(bar.symbol())) {
+            return List.of();
+        }
         List<Fill> fills = new ArrayList<>();
         for (WorkingOrder w : working(bar.symbol())) {
             if (w.order.type() != Order.Type.STOP || !w.working) {
@@ -315,7 +321,15 @@ public final class PaperBroker implements BrokerSession {
      * @return whether a market order (an entry, an exit, or a triggered stop's rest) is working on it
      */
     public boolean hasMarketOrder(String symbol) {
-        return bySymbol.getOrDefault(symbol, List.of()).stream().anyMatch(w -> w.order.type() == Order.Type.MARKET);
+        List<WorkingOrder> orders = bySymbol.get(symbol);
+        if (orders != null) {
+            for (WorkingOrder w : orders) {
+                if (w.order.type() == Order.Type.MARKET) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** @return the fee of limit fills */
@@ -331,6 +345,12 @@ public final class PaperBroker implements BrokerSession {
     /** @return the execution model */
     public ExecutionModel model() {
         return model;
+    }
+
+    /** Hot path: most bars of most symbols have no order working. */
+    private boolean hasOrders(String symbol) {
+        List<WorkingOrder> orders = bySymbol.get(symbol);
+        return orders != null && !orders.isEmpty();
     }
 
     private List<WorkingOrder> working(String symbol) {

@@ -56,6 +56,11 @@ public final class Backtest {
 
     private final EngineConfig config;
     private final List<Bot> bots;
+    // the vote of one bar, in arrays reused bar after bar: this is the engine's innermost loop
+    private final Bot[] botArray;
+    private final String[] botNames;
+    private final double[] weights;
+    private final Signal[] signals;
     private final Ensemble ensemble;
     private final RiskChain risk;
     private final Portfolio portfolio;
@@ -72,6 +77,11 @@ public final class Backtest {
         this.config = config;
         this.feeds = Map.copyOf(feeds);
         this.bots = List.copyOf(bots);
+        this.botArray = bots.toArray(new Bot[0]);
+        this.botNames = bots.stream().map(Bot::name).toArray(String[]::new);
+        this.weights = new double[botArray.length];
+        java.util.Arrays.fill(weights, 1.0); // equal weights until learners exist
+        this.signals = new Signal[botArray.length];
         this.ensemble = new Ensemble(config.consensusThreshold());
         this.risk = risk;
         this.portfolio = new Portfolio(config.initialCash());
@@ -123,12 +133,11 @@ public final class Backtest {
 
         // a suspended bot keeps its place in the vote as FLAT: broken bots must not leave the few
         // remaining ones to reach consensus on their own
-        List<Vote> votes = new ArrayList<>(bots.size());
-        for (Bot bot : bots) {
-            Signal signal = bot.isSuspended() ? SUSPENDED : bot.vote(view);
-            votes.add(new Vote(bot.name(), 1.0, signal));
+        for (int i = 0; i < botArray.length; i++) {
+            Bot bot = botArray[i];
+            signals[i] = bot.isSuspended() ? SUSPENDED : bot.vote(view);
         }
-        Decision decision = ensemble.decide(votes);
+        Decision decision = ensemble.decide(botNames, weights, signals, botArray.length);
         if (!decision.isActionable() || desk.busy(symbol)) {
             return;
         }

@@ -1,6 +1,5 @@
 package dev.quorum.core.engine;
 
-import java.time.Instant;
 
 import dev.quorum.api.Bar;
 import dev.quorum.api.Timeframe;
@@ -18,7 +17,7 @@ final class EquityRecorder {
     private final long resolutionSeconds;
     private final RunSink sink;
     private long bucket = Long.MIN_VALUE;
-    private Instant lastClose;
+    private Bar lastBar;
 
     /**
      * @param resolution the bucket length, a whole multiple of the base timeframe
@@ -43,11 +42,11 @@ final class EquityRecorder {
                     + " base timeframe " + bar.timeframe());
         }
         long b = Math.floorDiv(bar.openTime().getEpochSecond(), resolutionSeconds);
-        if (lastClose != null && b != bucket) {
-            sink.onEquity(portfolio.point(lastClose));
+        if (lastBar != null && b != bucket) {
+            sink.onEquity(portfolio.point(lastBar.closeTime()));
         }
         bucket = b;
-        lastClose = bar.closeTime();
+        lastBar = bar; // its close time is computed only when a point is taken: this runs on every bar
     }
 
     /**
@@ -56,8 +55,8 @@ final class EquityRecorder {
      * @param portfolio the portfolio
      */
     void finish(Portfolio portfolio) {
-        if (lastClose != null) {
-            sink.onEquity(portfolio.point(lastClose));
+        if (lastBar != null) {
+            sink.onEquity(portfolio.point(lastBar.closeTime()));
         }
     }
 }

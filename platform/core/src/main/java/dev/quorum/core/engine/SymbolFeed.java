@@ -13,7 +13,7 @@ import dev.quorum.api.MarketView;
 import dev.quorum.api.Position;
 import dev.quorum.api.Timeframe;
 import dev.quorum.core.data.BarAggregator;
-import dev.quorum.core.indicator.IndicatorLibrary;
+import dev.quorum.indicator.IndicatorLibrary;
 
 /**
  * Everything the engine keeps for one symbol: recent bars of the base timeframe and of each declared

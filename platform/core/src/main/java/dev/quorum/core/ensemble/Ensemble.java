@@ -20,6 +20,9 @@ public final class Ensemble {
     /** Shares are compared with this tolerance so that, say, 3 of 5 full-confidence votes meet 0.60. */
     static final double TOLERANCE = 1e-12;
 
+    private static final Decision NO_VOTES = new Decision(Direction.FLAT, 0, 0, 0, List.of(), OptionalDouble.empty(),
+            OptionalDouble.empty());
+
     private final double threshold;
 
     /**
@@ -39,19 +42,43 @@ public final class Ensemble {
      * @return the decision
      */
     public Decision decide(List<Vote> votes) {
+        int n = votes.size();
+        String[] bots = new String[n];
+        double[] weights = new double[n];
+        Signal[] signals = new Signal[n];
+        for (int i = 0; i < n; i++) {
+            bots[i] = votes.get(i).bot();
+            weights[i] = votes.get(i).weight();
+            signals[i] = votes.get(i).signal();
+        }
+        return decide(bots, weights, signals, n);
+    }
+
+    /**
+     * Decides on one bar's votes given as parallel arrays, the engine's allocation-free path: it runs
+     * for every bar of every symbol.
+     *
+     * @param bots    the bots' names
+     * @param weights their weights, {@code >= 0}
+     * @param signals their signals
+     * @param n       how many entries of the arrays are votes
+     * @return the decision
+     */
+    public Decision decide(String[] bots, double[] weights, Signal[] signals, int n) {
         double total = 0;
         double longScore = 0;
         double shortScore = 0;
-        for (Vote v : votes) {
-            total += v.weight();
-            if (v.signal().direction() == Direction.LONG) {
-                longScore += v.weight() * v.signal().confidence();
-            } else if (v.signal().direction() == Direction.SHORT) {
-                shortScore += v.weight() * v.signal().confidence();
+        for (int i = 0; i < n; i++) {
+            total += weights[i];
+            Direction d = signals[i].direction();
+            if (d == Direction.LONG) {
+                longScore += weights[i] * signals[i].confidence();
+            } else if (d == Direction.SHORT) {
+                shortScore += weights[i] * signals[i].confidence();
             }
         }
         if (total <= 0) {
-            return new Decision(Direction.FLAT, 0, 0, 0, List.of(), OptionalDouble.empty(), OptionalDouble.empty());
+            return NO_VOTES;
         }
         double longShare = longScore / total;
         double shortShare = shortScore / total;
@@ -66,9 +93,9 @@ public final class Ensemble {
                     OptionalDouble.empty(), OptionalDouble.empty());
         }
         List<Vote> side = new ArrayList<>();
-        for (Vote v : votes) {
-            if (v.signal().direction() == winner) {
-                side.add(v);
+        for (int i = 0; i < n; i++) {
+            if (signals[i].direction() == winner) {
+                side.add(new Vote(bots[i], weights[i], signals[i]));
             }
         }
         return new Decision(winner, winner == Direction.LONG ? longShare : shortShare, longShare, shortShare,

@@ -38,7 +38,8 @@ public final class Portfolio {
 
     private final double initialCash;
     private final TreeMap<String, OpenPosition> open = new TreeMap<>();
-    private final Map<String, Double> lastPrice = new HashMap<>();
+    /** Latest close per symbol, in a mutable cell: marked on every bar, so no boxing there. */
+    private final Map<String, double[]> lastPrice = new HashMap<>();
     private final TreeMap<Long, PendingEntry> pending = new TreeMap<>();
     private double cash;
     private double realised;
@@ -58,7 +59,17 @@ public final class Portfolio {
      * @param price  its close
      */
     public void mark(String symbol, double price) {
-        lastPrice.put(symbol, price);
+        double[] cell = lastPrice.get(symbol);
+        if (cell == null) {
+            lastPrice.put(symbol, new double[] {price});
+        } else {
+            cell[0] = price;
+        }
+    }
+
+    private double markOf(String symbol, double fallback) {
+        double[] cell = lastPrice.get(symbol);
+        return cell == null ? fallback : cell[0];
     }
 
     /** @return current cash */
@@ -105,7 +116,7 @@ public final class Portfolio {
     }
 
     private double markOf(Position p) {
-        return lastPrice.getOrDefault(p.symbol(), p.entryPrice());
+        return markOf(p.symbol(), p.entryPrice());
     }
 
     /**
@@ -157,7 +168,15 @@ public final class Portfolio {
      * @return the entry waiting to fill on it, if any
      */
     public Optional<PendingEntry> pendingOn(String symbol) {
-        return pending.values().stream().filter(e -> e.intent().symbol().equals(symbol)).findFirst();
+        if (pending.isEmpty()) {
+            return Optional.empty(); // the usual case, checked on every bar
+        }
+        for (PendingEntry e : pending.values()) {
+            if (e.intent().symbol().equals(symbol)) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -290,7 +309,7 @@ public final class Portfolio {
         open.values().forEach(p -> positions.add(p.position()));
         List<dev.quorum.api.OrderIntent> entries = pending.values().stream().map(PendingEntry::intent)
                 .sorted(java.util.Comparator.comparing(dev.quorum.api.OrderIntent::symbol)).toList();
-        return new PortfolioSnapshot(now, cash, equity(), initialCash, positions, entries, new TreeMap<>(lastPrice),
+        return new PortfolioSnapshot(now, cash, equity(), initialCash, positions, entries, marks(),
                 realised, unrealisedPnl(), feesPaid);
     }
 
@@ -307,5 +326,11 @@ public final class Portfolio {
     /** @return the starting cash */
     public double initialCash() {
         return initialCash;
+    }
+
+    private Map<String, Double> marks() {
+        TreeMap<String, Double> marks = new TreeMap<>();
+        lastPrice.forEach((symbol, cell) -> marks.put(symbol, cell[0]));
+        return marks;
     }
 }
