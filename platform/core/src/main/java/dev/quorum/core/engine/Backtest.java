@@ -129,7 +129,7 @@ public final class Backtest {
             throw new IllegalStateException("a bar of " + symbol + " arrived, but the run trades only " + feeds.keySet());
         }
         Optional<OpenPosition> open = portfolio.position(symbol);
-        view.advance(bar, open.map(OpenPosition::position).orElse(null));
+        view.advance(bar, open.isPresent() ? open.get().position() : null);
 
         // a suspended bot keeps its place in the vote as FLAT: broken bots must not leave the few
         // remaining ones to reach consensus on their own

@@ -70,8 +70,15 @@ final class OrderDesk {
      */
     void onBar(Bar bar) {
         fitPendingEntryToEquity(bar);
-        broker.atOpen(bar).forEach(this::apply);
-        broker.intrabar(bar).forEach(this::apply);
+        // plain loops: this runs on every bar, and most bars have no fill
+        List<Fill> atOpen = broker.atOpen(bar);
+        for (int i = 0; i < atOpen.size(); i++) {
+            apply(atOpen.get(i));
+        }
+        List<Fill> intrabar = broker.intrabar(bar);
+        for (int i = 0; i < intrabar.size(); i++) {
+            apply(intrabar.get(i));
+        }
         cancelEntryIfStopTriggered(bar.symbol());
     }
 

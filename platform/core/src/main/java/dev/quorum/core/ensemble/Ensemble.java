@@ -89,6 +89,9 @@ public final class Ensemble {
             winner = Direction.SHORT;
         }
         if (winner == Direction.FLAT) {
+            if (longShare == 0 && shortShare == 0) {
+                return NO_VOTES; // every vote FLAT: the common case, without an allocation per bar
+            }
             return new Decision(Direction.FLAT, Math.max(longShare, shortShare), longShare, shortShare, List.of(),
                     OptionalDouble.empty(), OptionalDouble.empty());
         }

@@ -1,6 +1,9 @@
 package dev.quorum.plugins.technical;
 
+import dev.quorum.api.BandsIndicator;
 import dev.quorum.api.ComponentInfo;
+import dev.quorum.api.Indicator;
+import dev.quorum.api.Indicators;
 import dev.quorum.api.MarketView;
 import dev.quorum.api.ParameterSpec;
 import dev.quorum.api.Parameters;
@@ -9,7 +12,6 @@ import dev.quorum.api.Strategy;
 import dev.quorum.api.StrategyContext;
 import dev.quorum.api.StrategyInstance;
 import java.util.List;
-import java.util.Locale;
 import org.pf4j.Extension;
 
 /**
@@ -20,10 +22,18 @@ import org.pf4j.Extension;
  * short one, betting on a return to the middle: the signal carries the middle band as take-profit
  * and a stop-loss {@code stopSigma · σ} beyond the close (omitted for a long when that would not be
  * a positive price). In {@code breakout} mode the directions are reversed and no levels are set.
- * Inside the bands, or when σ is 0, the vote is flat.
+ * Inside the bands (or on them), or when σ is 0, the vote is flat.
  *
  * <p>Confidence is 0.5 on the band and grows with the distance beyond it:
  * {@code min(1, 0.5 + 0.5 · distance / (k · σ))}.
+ *
+ * <p>Indicators: the host's {@link Indicators#bollinger(int, double) bollinger(period, k)} and
+ * {@link Indicators#stdDev(int) stdDev(period)} (σ, the same computation the bands use) of the
+ * base timeframe. Both are exact from their first value, on bar {@code period − 1} (counting from
+ * 0, so the {@code period}-th bar, when the window is full): the vote is flat on the first
+ * {@code period − 1} bars, and the first LONG or SHORT can come on bar {@code period − 1}. The
+ * host computes σ accurately even in nearly flat windows, and exactly 0 when every close of the
+ * window is the same.
  */
 @Extension
 public class BollingerStrategy implements Strategy {
@@ -55,66 +65,79 @@ public class BollingerStrategy implements Strategy {
     @Override
     public StrategyInstance create(StrategyContext context) {
         Parameters p = context.parameters();
-        return new Instance(p.getInt("period"), p.getDouble("k"),
+        int period = p.getInt("period");
+        double k = p.getDouble("k");
+        Indicators indicators = context.indicators();
+        return new Instance(indicators.bollinger(period, k), indicators.stdDev(period), period, k,
                 BREAKOUT.equals(p.getString("mode")), p.getDouble("stopSigma"));
     }
 
-    /** The rolling window of one bot on one symbol. */
+    /** One bot on one symbol: the host's bands and σ, and the votes, reasons included, built once. */
     private static final class Instance implements StrategyInstance {
 
-        private final RollingStats window;
+        private final Indicator upper;
+        private final Indicator middle;
+        private final Indicator lower;
+        private final Indicator sigma;
         private final double k;
         private final boolean breakout;
         private final double stopSigma;
+        private final Signal warmingUp;
+        private final Signal noVolatility;
+        private final Signal inside;
+        private final Vote aboveUpper;
+        private final Vote belowLower;
 
-        Instance(int period, double k, boolean breakout, double stopSigma) {
-            this.window = new RollingStats(period);
+        Instance(BandsIndicator bands, Indicator sigma, int period, double k, boolean breakout, double stopSigma) {
+            this.upper = bands.upper();
+            this.middle = bands.middle();
+            this.lower = bands.lower();
+            this.sigma = sigma;
             this.k = k;
             this.breakout = breakout;
             this.stopSigma = stopSigma;
+            String name = "Bollinger(" + period + ", " + Vote.number(k) + "σ)";
+            String bet = breakout ? ": breakout" : ": reversion to SMA(" + period + ")";
+            this.warmingUp = Vote.flat("warming up: " + name + " needs " + period + " bars");
+            this.noVolatility = Vote.flat("no volatility: the last " + period + " closes are equal");
+            this.inside = Vote.flat("close inside " + name);
+            String above = "close above upper " + name + bet;
+            String below = "close below lower " + name + bet;
+            this.aboveUpper = breakout ? Vote.buy(above) : Vote.sell(above);
+            this.belowLower = breakout ? Vote.sell(below) : Vote.buy(below);
         }
 
         @Override
         public Signal onBar(MarketView view) {
+            double s = sigma.value();
+            double up = upper.value();
+            double mid = middle.value();
+            double low = lower.value();
+            if (Double.isNaN(s) || Double.isNaN(up) || Double.isNaN(mid) || Double.isNaN(low)) {
+                return warmingUp;
+            }
+            if (s == 0) {
+                return noVolatility;
+            }
             double close = view.bar().close();
-            window.add(close);
-            if (!window.isReady()) {
-                return Signal.flat("warming up: " + window.size() + "/" + window.period() + " bars");
+            if (close > up) {
+                double confidence = confidence(close - up, s);
+                return breakout ? aboveUpper.with(confidence)
+                        : aboveUpper.with(confidence, close + stopSigma * s, mid);
             }
-            double middle = window.mean();
-            double sigma = window.standardDeviation();
-            if (sigma == 0) {
-                return Signal.flat(String.format(Locale.ROOT, "no volatility: the last %d closes are all %.2f",
-                        window.period(), middle));
-            }
-            double upper = middle + k * sigma;
-            double lower = middle - k * sigma;
-            if (close > upper) {
-                String reason = reason(close, "above upper", upper, middle, sigma);
-                double confidence = confidence(close - upper, sigma);
-                return breakout ? Signal.buy(confidence, reason)
-                        : Signal.sell(confidence, reason).withTakeProfit(middle).withStopLoss(close + stopSigma * sigma);
-            }
-            if (close < lower) {
-                String reason = reason(close, "below lower", lower, middle, sigma);
-                double confidence = confidence(lower - close, sigma);
+            if (close < low) {
+                double confidence = confidence(low - close, s);
                 if (breakout) {
-                    return Signal.sell(confidence, reason);
+                    return belowLower.with(confidence);
                 }
-                Signal signal = Signal.buy(confidence, reason).withTakeProfit(middle);
-                double stop = close - stopSigma * sigma;
-                return stop > 0 ? signal.withStopLoss(stop) : signal;
+                double stop = close - stopSigma * s;
+                return belowLower.with(confidence, stop > 0 ? stop : Double.NaN, mid);
             }
-            return Signal.flat(String.format(Locale.ROOT, "close %.2f inside bands [%.2f, %.2f]", close, lower, upper));
+            return inside;
         }
 
-        private double confidence(double distance, double sigma) {
-            return Math.min(1, 0.5 + 0.5 * distance / (k * sigma));
-        }
-
-        private String reason(double close, String relation, double band, double middle, double sigma) {
-            return String.format(Locale.ROOT, "close %.2f %s band %.2f (SMA(%d)=%.2f, σ=%.2f)",
-                    close, relation, band, window.period(), middle, sigma);
+        private double confidence(double distance, double s) {
+            return Math.min(1, 0.5 + 0.5 * distance / (k * s));
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.quorum.plugins.technical;
 
 import dev.quorum.api.ComponentInfo;
+import dev.quorum.api.Indicator;
+import dev.quorum.api.Indicators;
 import dev.quorum.api.MarketView;
 import dev.quorum.api.ParameterSpec;
 import dev.quorum.api.Parameters;
@@ -8,15 +10,19 @@ import dev.quorum.api.Signal;
 import dev.quorum.api.Strategy;
 import dev.quorum.api.StrategyContext;
 import dev.quorum.api.StrategyInstance;
-import java.util.Locale;
 import org.pf4j.Extension;
 
 /**
  * Trend following on two exponential moving averages of the close: long while the fast EMA is
- * above the slow one, short while it is below.
+ * above the slow one, short while it is below, flat when they are equal.
  *
  * <p>Confidence grows with the relative spread {@code |fast - slow| / slow} and reaches 1 at
- * {@code fullConfidenceSpread}. Flat until the slow EMA is seeded ({@code slow} bars).
+ * {@code fullConfidenceSpread}: {@code min(1, |fast - slow| / slow / fullConfidenceSpread)}.
+ *
+ * <p>Indicators: the host's {@link Indicators#ema(int) ema(fast)} and {@code ema(slow)} of the
+ * base timeframe. The host seeds an EMA(n) with the close of bar {@code n} (counting from 0, so
+ * the {@code (n+1)}-th bar), not with an SMA: the vote is flat on the first {@code slow} bars,
+ * while the slow EMA is NaN, and the first LONG or SHORT can come on bar {@code slow}.
  */
 @Extension
 public class EMACrossoverStrategy implements Strategy {
@@ -53,44 +59,48 @@ public class EMACrossoverStrategy implements Strategy {
         if (fast >= slow) {
             throw new IllegalArgumentException(ID + ": fast (" + fast + ") must be below slow (" + slow + ")");
         }
-        return new Instance(fast, slow, p.getDouble("fullConfidenceSpread"));
+        Indicators indicators = context.indicators();
+        return new Instance(indicators.ema(fast), indicators.ema(slow), fast, slow, p.getDouble("fullConfidenceSpread"));
     }
 
-    /** The two averages of one bot on one symbol. */
+    /** One bot on one symbol: the host's two averages and the votes, reasons included, built once. */
     private static final class Instance implements StrategyInstance {
 
-        private final Ema fast;
-        private final Ema slow;
+        private final Indicator fast;
+        private final Indicator slow;
         private final double fullConfidenceSpread;
+        private final Signal warmingUp;
+        private final Signal equal;
+        private final Vote above;
+        private final Vote below;
 
-        Instance(int fast, int slow, double fullConfidenceSpread) {
-            this.fast = new Ema(fast);
-            this.slow = new Ema(slow);
+        Instance(Indicator fast, Indicator slow, int fastPeriod, int slowPeriod, double fullConfidenceSpread) {
+            this.fast = fast;
+            this.slow = slow;
             this.fullConfidenceSpread = fullConfidenceSpread;
+            String f = "EMA(" + fastPeriod + ")";
+            String s = "EMA(" + slowPeriod + ")";
+            this.warmingUp = Vote.flat("warming up: " + s + " needs " + (slowPeriod + 1) + " bars");
+            this.equal = Vote.flat(f + " equal to " + s);
+            this.above = Vote.buy(f + " above " + s);
+            this.below = Vote.sell(f + " below " + s);
         }
 
         @Override
         public Signal onBar(MarketView view) {
-            double close = view.bar().close();
-            fast.add(close);
-            slow.add(close);
-            if (!slow.isReady()) {
-                return Signal.flat("warming up: " + slow.seen() + "/" + slow.period() + " bars");
-            }
             double f = fast.value();
             double s = slow.value();
+            if (Double.isNaN(f) || Double.isNaN(s)) {
+                return warmingUp;
+            }
             double confidence = Math.min(1, Math.abs(f - s) / s / fullConfidenceSpread);
             if (f > s) {
-                return Signal.buy(confidence, reason(f, "above", s));
+                return above.with(confidence);
             }
             if (f < s) {
-                return Signal.sell(confidence, reason(f, "below", s));
+                return below.with(confidence);
             }
-            return Signal.flat(reason(f, "equal to", s));
-        }
-
-        private String reason(double f, String relation, double s) {
-            return String.format(Locale.ROOT, "EMA(%d)=%.2f %s EMA(%d)=%.2f", fast.period(), f, relation, slow.period(), s);
+            return equal;
         }
     }
 }

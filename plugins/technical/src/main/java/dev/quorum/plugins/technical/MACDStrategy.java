@@ -1,6 +1,8 @@
 package dev.quorum.plugins.technical;
 
 import dev.quorum.api.ComponentInfo;
+import dev.quorum.api.Indicator;
+import dev.quorum.api.Indicators;
 import dev.quorum.api.MarketView;
 import dev.quorum.api.ParameterSpec;
 import dev.quorum.api.Parameters;
@@ -8,17 +10,24 @@ import dev.quorum.api.Signal;
 import dev.quorum.api.Strategy;
 import dev.quorum.api.StrategyContext;
 import dev.quorum.api.StrategyInstance;
-import java.util.Locale;
 import org.pf4j.Extension;
 
 /**
  * Momentum on Gerald Appel's MACD: long while the MACD line ({@code EMA(fast) - EMA(slow)} of the
- * close) is above its signal line ({@code EMA(signal)} of the MACD values), short while below.
+ * close) is above its signal line ({@code EMA(signal)} of the MACD line), short while below, flat
+ * when they are equal.
  *
- * <p>Every EMA is seeded with the simple mean of its first inputs (see {@link Ema}); the signal line
- * is fed from the first bar on which the slow EMA exists, so the first vote comes on bar
- * {@code slow + signal - 1}. Confidence grows with the histogram relative to the close,
- * {@code |MACD - signal| / close}, and reaches 1 at {@code fullConfidenceHistogram}.
+ * <p>Confidence grows with the histogram relative to the close, {@code |MACD - signal| / close},
+ * and reaches 1 at {@code fullConfidenceHistogram}:
+ * {@code min(1, |MACD - signal| / close / fullConfidenceHistogram)}.
+ *
+ * <p>Indicators: the histogram ({@code MACD - signal}) of the host's
+ * {@link Indicators#macd(int, int, int) macd(fast, slow, signal)} of the base timeframe; its sign
+ * is the side of the MACD line against the signal line. The MACD line exists from bar {@code slow}
+ * (counting from 0) and the signal line from bar {@code max(slow, signal)}, seeded with the MACD
+ * line there. The vote is flat on the first {@code max(slow, signal)} bars, while the histogram is
+ * NaN, and also on bar {@code max(slow, signal)} itself, where the seeded signal line equals the
+ * MACD line; the first LONG or SHORT can come on the bar after.
  */
 @Extension
 public class MACDStrategy implements Strategy {
@@ -56,52 +65,47 @@ public class MACDStrategy implements Strategy {
         if (fast >= slow) {
             throw new IllegalArgumentException(ID + ": fast (" + fast + ") must be below slow (" + slow + ")");
         }
-        return new Instance(fast, slow, p.getInt("signal"), p.getDouble("fullConfidenceHistogram"));
+        int signal = p.getInt("signal");
+        Indicator histogram = context.indicators().macd(fast, slow, signal).histogram();
+        return new Instance(histogram, fast, slow, signal, p.getDouble("fullConfidenceHistogram"));
     }
 
-    /** The three averages of one bot on one symbol. */
+    /** One bot on one symbol: the host's MACD histogram and the votes, reasons included, built once. */
     private static final class Instance implements StrategyInstance {
 
-        private final Ema fast;
-        private final Ema slow;
-        private final Ema signal;
+        private final Indicator histogram;
         private final double fullConfidenceHistogram;
-        private int bars;
+        private final Signal warmingUp;
+        private final Signal equal;
+        private final Vote above;
+        private final Vote below;
 
-        Instance(int fast, int slow, int signal, double fullConfidenceHistogram) {
-            this.fast = new Ema(fast);
-            this.slow = new Ema(slow);
-            this.signal = new Ema(signal);
+        Instance(Indicator histogram, int fast, int slow, int signal, double fullConfidenceHistogram) {
+            this.histogram = histogram;
             this.fullConfidenceHistogram = fullConfidenceHistogram;
+            String macd = "MACD(" + fast + "," + slow + ")";
+            String line = "signal(" + signal + ")";
+            this.warmingUp = Vote.flat("warming up: " + line + " of " + macd + " needs "
+                    + (Math.max(slow, signal) + 1) + " bars");
+            this.equal = Vote.flat(macd + " equal to " + line);
+            this.above = Vote.buy(macd + " above " + line);
+            this.below = Vote.sell(macd + " below " + line);
         }
 
         @Override
         public Signal onBar(MarketView view) {
-            double close = view.bar().close();
-            fast.add(close);
-            slow.add(close);
-            if (slow.isReady()) {
-                signal.add(fast.value() - slow.value());
+            double h = histogram.value();
+            if (Double.isNaN(h)) {
+                return warmingUp;
             }
-            if (!signal.isReady()) {
-                bars++;
-                return Signal.flat("warming up: " + bars + "/" + (slow.period() + signal.period() - 1) + " bars");
+            double confidence = Math.min(1, Math.abs(h) / view.bar().close() / fullConfidenceHistogram);
+            if (h > 0) {
+                return above.with(confidence);
             }
-            double macd = fast.value() - slow.value();
-            double line = signal.value();
-            double confidence = Math.min(1, Math.abs(macd - line) / close / fullConfidenceHistogram);
-            if (macd > line) {
-                return Signal.buy(confidence, reason(macd, "above", line));
+            if (h < 0) {
+                return below.with(confidence);
             }
-            if (macd < line) {
-                return Signal.sell(confidence, reason(macd, "below", line));
-            }
-            return Signal.flat(reason(macd, "equal to", line));
-        }
-
-        private String reason(double macd, String relation, double line) {
-            return String.format(Locale.ROOT, "MACD(%d,%d)=%.4f %s signal(%d)=%.4f",
-                    fast.period(), slow.period(), macd, relation, signal.period(), line);
+            return equal;
         }
     }
 }

@@ -10,28 +10,54 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** A test {@link MarketView} over a growing list of one-minute bars whose open, high, low and close are equal. */
+/**
+ * A test {@link MarketView} of one symbol's one-minute bars whose open, high, low and close are
+ * equal: bars are appended one by one ({@link #next(double)}), or all made up front and revealed
+ * one by one ({@link #preload(double...)}, {@link #advance()}) so that moving on allocates nothing.
+ */
 final class BarFeed implements MarketView, BarHistory {
 
+    static final String SYMBOL = "TEST-USD";
     private static final Instant START = Instant.parse("2024-01-01T00:00:00Z");
 
     private final List<Bar> bars = new ArrayList<>();
+    private int visible;
 
     /**
-     * Appends the next bar.
+     * Appends the next bar and shows it.
      *
      * @param close its price
-     * @return this view, now showing that bar
+     * @return the bar
      */
-    BarFeed next(double close) {
-        Instant open = START.plus(Timeframe.M1.duration().multipliedBy(bars.size()));
-        bars.add(new Bar("TEST-USD", Timeframe.M1, open, close, close, close, close, 1));
-        return this;
+    Bar next(double close) {
+        preload(close);
+        return advance();
+    }
+
+    /**
+     * Makes bars that {@link #advance()} shows later.
+     *
+     * @param closes their prices, oldest first
+     */
+    void preload(double... closes) {
+        for (double close : closes) {
+            Instant open = START.plus(Timeframe.M1.duration().multipliedBy(bars.size()));
+            bars.add(new Bar(SYMBOL, Timeframe.M1, open, close, close, close, close, 1));
+        }
+    }
+
+    /**
+     * Shows the next bar made by {@link #preload(double...)}.
+     *
+     * @return the bar
+     */
+    Bar advance() {
+        return bars.get(visible++);
     }
 
     @Override
     public String symbol() {
-        return "TEST-USD";
+        return SYMBOL;
     }
 
     @Override
@@ -41,7 +67,7 @@ final class BarFeed implements MarketView, BarHistory {
 
     @Override
     public Bar bar() {
-        return bars.getLast();
+        return bars.get(visible - 1);
     }
 
     @Override
@@ -56,11 +82,11 @@ final class BarFeed implements MarketView, BarHistory {
 
     @Override
     public int size() {
-        return bars.size();
+        return visible;
     }
 
     @Override
     public Bar get(int barsAgo) {
-        return bars.get(bars.size() - 1 - barsAgo);
+        return bars.get(visible - 1 - barsAgo);
     }
 }

@@ -1,11 +1,13 @@
 package dev.quorum.plugins.technical;
 
+import static dev.quorum.plugins.technical.Reference.assertVote;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quorum.api.Direction;
+import dev.quorum.api.ParameterSpec;
 import dev.quorum.api.Signal;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,119 +21,136 @@ class RSIReversionStrategyTest {
 
     private final RSIReversionStrategy strategy = new RSIReversionStrategy();
 
+    @Test
+    void declaresItsParameters() {
+        assertEquals("rsi-reversion", strategy.info().id());
+        List<ParameterSpec> parameters = strategy.info().parameters();
+        assertEquals(List.of("period", "oversold", "overbought"), parameters.stream().map(ParameterSpec::name).toList());
+        assertEquals(List.of(14, 30.0, 70.0), parameters.stream().map(ParameterSpec::defaultValue).toList());
+        assertEquals(List.of(2.0, 1.0, 51.0), parameters.stream().map(ParameterSpec::min).toList());
+        assertEquals(List.of(100.0, 49.0, 99.0), parameters.stream().map(ParameterSpec::max).toList());
+    }
+
+    @Test
+    void isFlatWhileTheRsiIsNaN() {
+        List<Signal> signals = TestHost.with(strategy, "period", 3).run(10, 11, 12, 13);
+        for (int bar = 0; bar < 3; bar++) {
+            assertEquals(Direction.FLAT, signals.get(bar).direction());
+            assertEquals(List.of("warming up: RSI(3) needs 4 bars"), signals.get(bar).reasons());
+        }
+        assertEquals(Direction.SHORT, signals.get(3).direction());
+    }
+
+    @Test
+    void votesAgainstTheExtremesByHand() {
+        /*
+         * period 3 (α = 1/3), closes 10 11 10 12 11 9 7 6:
+         *   bar   gain  loss   average gain   average loss   RSI
+         *   3     2     0      2 (seed)       0 (seed)       100
+         *   4     0     1      4/3            1/3            100 − 100 / 5 = 80
+         *   5     0     2      8/9            8/9            50
+         *   6     0     2      16/27          34/27          100 − 100 / (1 + 8/17) = 32
+         *   7     0     1      32/81          95/81          100 − 100 / (1 + 32/95) = 100 − 9500/127 = 25.197
+         */
+        List<Signal> signals = TestHost.with(strategy, "period", 3).run(10, 11, 10, 12, 11, 9, 7, 6);
+        assertVote(Direction.SHORT, 1, signals.get(3), 3); // 0.5 + (100 − 70) / 60
+        assertEquals(List.of("RSI(3) above overbought 70"), signals.get(3).reasons());
+        assertVote(Direction.SHORT, 0.5 + (80 - 70) / 60.0, signals.get(4), 4);
+        assertVote(Direction.FLAT, 0, signals.get(5), 5);
+        assertEquals(List.of("RSI(3) between 30 and 70"), signals.get(5).reasons());
+        assertVote(Direction.FLAT, 0, signals.get(6), 6);
+        assertVote(Direction.LONG, 0.5 + (30 - (100 - 9500.0 / 127)) / 60, signals.get(7), 7); // 0.580
+        assertEquals(List.of("RSI(3) below oversold 30"), signals.get(7).reasons());
+    }
+
+    @Test
+    void matchesTheReferenceOnTheTextbookCloses() {
+        double[] rsi = Reference.rsi(CLOSES, 14);
+        double[][] averages = Reference.rsiAverages(CLOSES, 14);
+        List<Signal> signals = TestHost.with(strategy, "oversold", 45.5, "overbought", 60.25).run(CLOSES);
+        // Bar 14 closes where bar 13 did: the RSI starts with both averages 0, and is 0; neutral here.
+        assertEquals(0, averages[0][14]);
+        assertEquals(0, averages[1][14]);
+        assertEquals(0, rsi[14]);
+        assertEquals(List.of("RSI(14) undefined: the close has not changed since it started"), signals.get(14).reasons());
+        int votes = 0;
+        for (int t = 0; t < CLOSES.length; t++) {
+            boolean unchanged = averages[0][t] == 0 && averages[1][t] == 0;
+            votes += expectVote(rsi[t], unchanged, 45.5, 60.25, "RSI(14) between 45.5 and 60.25", signals.get(t), t);
+        }
+        assertTrue(votes >= 5 && votes <= 15, votes + " votes");
+    }
+
+    @Test
+    void matchesTheReferenceOnEveryBarOfARandomWalk() {
+        double[] closes = Reference.randomWalk(14, 3000);
+        double[] rsi = Reference.rsi(closes, 14);
+        double[][] averages = Reference.rsiAverages(closes, 14);
+        List<Signal> signals = TestHost.with(strategy).run(closes);
+        int votes = 0;
+        for (int t = 0; t < closes.length; t++) {
+            boolean unchanged = averages[0][t] == 0 && averages[1][t] == 0;
+            votes += expectVote(rsi[t], unchanged, 30, 70, "RSI(14) between 30 and 70", signals.get(t), t);
+        }
+        assertTrue(votes >= 100, votes + " votes");
+    }
+
     /**
-     * The RSI after every close, computed the textbook way, independently of {@link WilderRsi}:
-     * list all close-to-close changes first, take the plain mean of the first {@code period} gains
-     * and losses, then apply Wilder's smoothing to each later change. NaN while fewer than
-     * {@code period + 1} closes have been seen.
+     * Asserts the strategy's vote for a reference RSI, or for its average gain and loss both 0;
+     * returns 1 for a LONG or SHORT vote.
      */
-    private static double[] referenceRsi(double[] closes, int period) {
-        double[] rsi = new double[closes.length];
-        Arrays.fill(rsi, Double.NaN);
-        double[] gains = new double[closes.length];
-        double[] losses = new double[closes.length];
-        for (int i = 1; i < closes.length; i++) {
-            gains[i] = Math.max(closes[i] - closes[i - 1], 0);
-            losses[i] = Math.max(closes[i - 1] - closes[i], 0);
+    private static int expectVote(double rsi, boolean unchanged, double oversold, double overbought, String between,
+                                  Signal signal, int bar) {
+        if (Double.isNaN(rsi)) {
+            assertEquals(List.of("warming up: RSI(14) needs 15 bars"), signal.reasons(), "bar " + bar);
+            return 0;
         }
-        double avgGain = 0;
-        double avgLoss = 0;
-        for (int i = 1; i <= period; i++) {
-            avgGain += gains[i] / period;
-            avgLoss += losses[i] / period;
+        if (unchanged) {
+            assertVote(Direction.FLAT, 0, signal, bar);
+            assertEquals(List.of("RSI(14) undefined: the close has not changed since it started"), signal.reasons());
+            return 0;
         }
-        for (int i = period; i < closes.length; i++) {
-            if (i > period) {
-                avgGain = (avgGain * (period - 1) + gains[i]) / period;
-                avgLoss = (avgLoss * (period - 1) + losses[i]) / period;
-            }
-            rsi[i] = 100 - 100 / (1 + avgGain / avgLoss);
+        if (rsi < oversold) {
+            assertVote(Direction.LONG, Math.min(1, 0.5 + (oversold - rsi) / (2 * oversold)), signal, bar);
+            return 1;
         }
-        return rsi;
-    }
-
-    @Test
-    void matchesTheTextbookComputationOnEveryBar() {
-        double[] expected = referenceRsi(CLOSES, 14);
-        WilderRsi rsi = new WilderRsi(14);
-        for (int i = 0; i < CLOSES.length; i++) {
-            rsi.add(CLOSES[i]);
-            assertEquals(i >= 14, rsi.isReady(), "ready after bar " + (i + 1));
-            if (i >= 14) {
-                assertEquals(expected[i], rsi.value(), 1e-9, "RSI after bar " + (i + 1));
-            }
+        if (rsi > overbought) {
+            assertVote(Direction.SHORT, Math.min(1, 0.5 + (rsi - overbought) / (2 * (100 - overbought))), signal, bar);
+            return 1;
         }
-        // Anchors for the assertions below on the reasons: the first and last values to two decimals.
-        assertEquals(70.46, expected[14], 0.005);
-        assertEquals(37.81, expected[CLOSES.length - 1], 0.005);
+        assertVote(Direction.FLAT, 0, signal, bar);
+        assertEquals(List.of(between), signal.reasons(), "bar " + bar);
+        return 0;
     }
 
     @Test
-    void smallCaseByHand() {
-        // Closes 10, 11, 10, 12 change by +1, -1, +2: average gain (1 + 0 + 2) / 3 = 1, average
-        // loss (0 + 1 + 0) / 3 = 1/3, RS = 3, RSI = 100 - 100 / 4 = 75.
-        // Then 11 (change -1): gain (1 * 2 + 0) / 3 = 2/3, loss (1/3 * 2 + 1) / 3 = 5/9,
-        // RS = 1.2, RSI = 100 - 100 / 2.2 = 54.5454...
-        WilderRsi rsi = new WilderRsi(3);
-        for (double close : new double[] {10, 11, 10, 12}) {
-            rsi.add(close);
+    void onlyLossesGiveZeroAndFullConfidence() {
+        Signal signal = TestHost.with(strategy, "period", 3).run(13, 12, 11, 10).getLast();
+        assertVote(Direction.LONG, 1, signal, 3); // 0.5 + (30 − 0) / 60
+    }
+
+    @Test
+    void anUnchangedPriceIsNeutralNotOversold() {
+        // The host's RSI is 0 when both averages are 0; the strategy votes flat until the close moves.
+        List<Signal> signals = TestHost.with(strategy, "period", 3).run(10, 10, 10, 10, 10, 9, 9);
+        for (int bar = 3; bar < 5; bar++) {
+            assertEquals(Direction.FLAT, signals.get(bar).direction());
+            assertEquals(List.of("RSI(3) undefined: the close has not changed since it started"), signals.get(bar).reasons());
         }
-        assertEquals(75, rsi.value(), 1e-9);
-        rsi.add(11);
-        assertEquals(100 - 100 / 2.2, rsi.value(), 1e-9);
-    }
+        assertSame(signals.get(3), signals.get(4));
+        // A fall: the average loss is positive, the RSI 0 is a real one.
+        assertVote(Direction.LONG, 1, signals.get(5), 5);
+        assertVote(Direction.LONG, 1, signals.get(6), 6);
 
-    @Test
-    void isFlatWhileWarmingUp() {
-        List<Signal> signals = Bots.run(Bots.create(strategy, "period", 3), 10, 11, 12);
-        assertEquals(List.of("warming up: 1/4 bars"), signals.get(0).reasons());
-        assertEquals(List.of("warming up: 3/4 bars"), signals.get(2).reasons());
-        signals.forEach(s -> assertEquals(Direction.FLAT, s.direction()));
-    }
+        // Moves before the RSI's start do not count: its averages start at bar 3 with the change from bar 2.
+        List<Signal> late = TestHost.with(strategy, "period", 3).run(12, 10, 10, 10, 10, 11);
+        assertEquals(Direction.FLAT, late.get(3).direction());
+        assertEquals(Direction.FLAT, late.get(4).direction());
+        assertVote(Direction.SHORT, 1, late.get(5), 5); // only a gain since the start: RSI 100
 
-    @Test
-    void goesShortWhenOverboughtWithConfidenceFromTheThreshold() {
-        double[] expected = referenceRsi(CLOSES, 14);
-        List<Signal> signals = Bots.run(Bots.create(strategy), CLOSES);
-
-        Signal first = signals.get(14); // RSI 70.46 > 70
-        assertEquals(Direction.SHORT, first.direction());
-        assertEquals(0.5 + (expected[14] - 70) / (2 * 30), first.confidence(), 1e-9);
-        assertEquals(List.of("RSI(14)=70.46 above overbought 70.00"), first.reasons());
-
-        Signal second = signals.get(15); // RSI 66.25: between the thresholds
-        assertEquals(Direction.FLAT, second.direction());
-        assertEquals(List.of("RSI(14)=66.25 between 30.00 and 70.00"), second.reasons());
-    }
-
-    @Test
-    void goesLongWhenOversold() {
-        double[] expected = referenceRsi(CLOSES, 14);
-        List<Signal> signals = Bots.run(Bots.create(strategy, "oversold", 40.0), CLOSES);
-        Signal last = signals.getLast(); // RSI 37.81 < 40
-        assertEquals(Direction.LONG, last.direction());
-        assertEquals(0.5 + (40 - expected[CLOSES.length - 1]) / (2 * 40), last.confidence(), 1e-9);
-    }
-
-    @Test
-    void onlyGainsGiveOneHundredAndFullConfidence() {
-        Signal signal = Bots.run(Bots.create(strategy, "period", 3), 10, 11, 12, 13).getLast();
-        assertEquals(Direction.SHORT, signal.direction());
-        assertEquals(1.0, signal.confidence()); // 0.5 + (100 - 70) / 60
-        assertEquals(List.of("RSI(3)=100.00 above overbought 70.00"), signal.reasons());
-    }
-
-    @Test
-    void onlyLossesGiveZeroAndAnUnchangedPriceFifty() {
-        Signal falling = Bots.run(Bots.create(strategy, "period", 3), 13, 12, 11, 10).getLast();
-        assertEquals(Direction.LONG, falling.direction());
-        assertEquals(1.0, falling.confidence()); // 0.5 + (30 - 0) / 60
-
-        WilderRsi unchanged = new WilderRsi(3);
-        for (int i = 0; i < 4; i++) {
-            unchanged.add(10);
-        }
-        assertEquals(50, unchanged.value());
-        assertTrue(Double.isNaN(new WilderRsi(3).value()));
+        // The seed's own change counts: bar 3 is a fall from bar 2.
+        List<Signal> seeded = TestHost.with(strategy, "period", 3).run(10, 10, 10, 9, 9);
+        assertVote(Direction.LONG, 1, seeded.get(3), 3);
+        assertVote(Direction.LONG, 1, seeded.get(4), 4);
     }
 }
