@@ -34,7 +34,9 @@ public class MaxOpenPositionsRiskModule implements RiskModule {
         int max = context.parameters().getInt("max");
         return (intent, portfolio) -> {
             int open = portfolio.positions().size();
-            int pending = portfolio.pendingEntries().size();
+            // an entry still filling on a symbol that already holds part of its position counts once
+            int pending = (int) portfolio.pendingEntries().stream()
+                    .filter(e -> portfolio.position(e.symbol()).isEmpty()).map(e -> e.symbol()).distinct().count();
             return open + pending >= max
                     ? RiskDecision.reject(ID + ": " + open + " open and " + pending + " pending, limit " + max)
                     : RiskDecision.approve();

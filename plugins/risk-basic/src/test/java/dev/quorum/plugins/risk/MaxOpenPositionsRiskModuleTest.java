@@ -43,6 +43,14 @@ class MaxOpenPositionsRiskModuleTest {
     }
 
     @Test
+    void aPartlyFilledEntryCountsOnce() {
+        // BTC-USD holds part of its position and the rest of its entry is still waiting: one symbol, not two
+        RiskDecision decision = check(2).evaluate(intent(1, 100),
+                portfolio(10_000, java.util.List.of(intent(2, 100)), position("BTC-USD")));
+        assertEquals(Verdict.APPROVE, decision.verdict());
+    }
+
+    @Test
     void rejectsAboveTheLimit() {
         RiskDecision decision = check(1).evaluate(intent(1, 100),
                 portfolio(10_000, position("ETH-USD"), position("LTC-USD")));
