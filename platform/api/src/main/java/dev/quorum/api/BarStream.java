@@ -17,4 +17,31 @@ public interface BarStream extends Iterator<Bar>, AutoCloseable {
      */
     @Override
     void close();
+
+    /**
+     * A stream over bars already at hand (in memory, or generated one at a time), with nothing to
+     * release: for data sources that do not hold a resource, and for tests.
+     *
+     * @param bars the bars, in time order
+     * @return a stream whose {@code close()} does nothing
+     * @since 1.0
+     */
+    static BarStream of(Iterator<Bar> bars) {
+        java.util.Objects.requireNonNull(bars, "bars");
+        return new BarStream() {
+            @Override
+            public boolean hasNext() {
+                return bars.hasNext();
+            }
+
+            @Override
+            public Bar next() {
+                return bars.next();
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
 }

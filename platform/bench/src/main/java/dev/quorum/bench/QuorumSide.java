@@ -38,7 +38,7 @@ final class QuorumSide {
         Strategy strategy = new EmaRsiStrategy();
         Collector sink = new Collector(bars.get(0).openTime().getEpochSecond());
         InMemoryBacktest.run(config, List.of(new Registered<>("bench", strategy, strategy.info())), List.of(),
-                stream(bars.iterator()), sink, (pluginId, what, error) -> {
+                BarStream.of(bars.iterator()), sink, (pluginId, what, error) -> {
                     throw new IllegalStateException("the benchmark strategy failed: " + what + ": " + error);
                 });
         return sink.rows;
@@ -52,7 +52,7 @@ final class QuorumSide {
         List<BotConfig> bots = variants.stream().map(v -> new BotConfig(v.name(), v.strategy(), v.params())).toList();
         java.util.Iterator<Bar> bars = RandomWalk.stream("BENCH", barCount);
         return InMemoryBacktest.run(config("BENCH", RandomWalk.START, bots), host.strategies(), host.riskModules(),
-                stream(bars), new Collector(RandomWalk.START.getEpochSecond()), host);
+                BarStream.of(bars), new Collector(RandomWalk.START.getEpochSecond()), host);
     }
 
     /** Loads the bundled technical plugin from its zip, as the product does. */
@@ -67,24 +67,6 @@ final class QuorumSide {
         DataConfig data = new DataConfig(List.of(symbol), "1m", day, day, "unused");
         EngineConfig engine = new EngineConfig(10_000.0, 0.6, false, 1_000_000, 200, 0.0, 0.0);
         return new QuorumConfig(data, engine, null, null, bots, List.of());
-    }
-
-    private static BarStream stream(java.util.Iterator<Bar> bars) {
-        return new BarStream() {
-            @Override
-            public boolean hasNext() {
-                return bars.hasNext();
-            }
-
-            @Override
-            public Bar next() {
-                return bars.next();
-            }
-
-            @Override
-            public void close() {
-            }
-        };
     }
 
     /** Collects trades as rows comparable with ta4j's (bar index of the entry and exit fills). */

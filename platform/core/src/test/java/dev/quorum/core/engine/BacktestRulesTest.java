@@ -13,6 +13,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 import dev.quorum.api.Bar;
+import dev.quorum.api.BarStream;
 import dev.quorum.api.Direction;
 import dev.quorum.api.ExitReason;
 import dev.quorum.api.Fill;
@@ -110,8 +111,8 @@ class BacktestRulesTest {
         Bot bad = bot("bad", view -> {
             throw new IllegalStateException("boom");
         }, 3);
-        EngineResult result = engine(List.of(good, bad)).run(new ListBarStream(List.of(bar(0, 100, 100, 100, 100),
-                bar(1, 100, 100, 100, 100), bar(2, 100, 100, 100, 100), bar(3, 100, 100, 100, 100))), ProgressListener.NONE);
+        EngineResult result = engine(List.of(good, bad)).run(BarStream.of(List.of(bar(0, 100, 100, 100, 100),
+                bar(1, 100, 100, 100, 100), bar(2, 100, 100, 100, 100), bar(3, 100, 100, 100, 100)).iterator()), ProgressListener.NONE);
         BotReport badReport = result.bots().get(1);
         assertTrue(badReport.suspended());
         assertEquals(3, badReport.errors());
@@ -127,8 +128,8 @@ class BacktestRulesTest {
     void symbolsDecidingOnTheSameMinuteCannotSpendTheSameEquity() {
         Bot bot = new Bot("bot", "bot", "test-plugin", Map.of("A", view -> Signal.buy(1), "B", view -> Signal.buy(1)), 5,
                 (p, w, e) -> errors.add(e));
-        engine(List.of(bot)).run(new ListBarStream(List.of(bar("A", 0, 100), bar("B", 0, 100), bar("A", 1, 100),
-                bar("B", 1, 100))), ProgressListener.NONE);
+        engine(List.of(bot)).run(BarStream.of(List.of(bar("A", 0, 100), bar("B", 0, 100), bar("A", 1, 100),
+                bar("B", 1, 100)).iterator()), ProgressListener.NONE);
         double qa = 10_000 / (100 * (1 + FEE));
         assertEquals(qa, fills.get(0).quantity(), 1e-9, "A takes all free equity");
         assertEquals(0, (10_000 - qa * 100 * (1 + FEE)) / (100 * (1 + FEE)), 1e-9);
@@ -146,7 +147,7 @@ class BacktestRulesTest {
     @Test
     void aSignalWithAStopOnTheWrongSideIsAnError() {
         Bot bot = bot("wrong", view -> Signal.buy(1).withStopLoss(view.bar().close() * 2), 10);
-        engine(List.of(bot)).run(new ListBarStream(List.of(bar(0, 100, 100, 100, 100), bar(1, 100, 100, 100, 100))),
+        engine(List.of(bot)).run(BarStream.of(List.of(bar(0, 100, 100, 100, 100), bar(1, 100, 100, 100, 100)).iterator()),
                 ProgressListener.NONE);
         assertTrue(fills.isEmpty());
         assertEquals(2, errors.size());
@@ -154,7 +155,7 @@ class BacktestRulesTest {
     }
 
     private void run(Function<MarketView, Signal> strategy, Bar... bars) {
-        engine(List.of(bot("bot", strategy::apply, 5))).run(new ListBarStream(List.of(bars)), ProgressListener.NONE);
+        engine(List.of(bot("bot", strategy::apply, 5))).run(BarStream.of(List.of(bars).iterator()), ProgressListener.NONE);
     }
 
     private Backtest engine(List<Bot> bots) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.quorum.api.Bar;
+import dev.quorum.api.BarStream;
 import dev.quorum.api.Signal;
 import dev.quorum.api.StrategyInstance;
 import dev.quorum.api.Timeframe;
@@ -115,7 +116,7 @@ class EquityCurveTest {
             try (JournalSink sink = journal.sink(runId)) {
                 new Backtest(new EngineConfig(10_000.0, 0.6, true, 5, 100, 0.02, 0.04, resolution), List.of(bot),
                         new RiskChain(List.of(), (p, w, e) -> { }), feeds, new PaperBroker(FEE), sink)
-                        .run(new ListBarStream(bars), ProgressListener.NONE);
+                        .run(BarStream.of(bars.iterator()), ProgressListener.NONE);
             }
             try (Connection c = db.connection(); Statement st = c.createStatement();
                  ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM equity_curve WHERE run_id = " + runId)) {

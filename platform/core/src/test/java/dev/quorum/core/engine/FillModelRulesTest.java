@@ -13,6 +13,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 import dev.quorum.api.Bar;
+import dev.quorum.api.BarStream;
 import dev.quorum.api.Direction;
 import dev.quorum.api.ExitReason;
 import dev.quorum.api.Fill;
@@ -206,8 +207,8 @@ class FillModelRulesTest {
         Map<String, dev.quorum.api.StrategyInstance> both = Map.of("A", v -> Signal.buy(1),
                 "B", v -> v.bar().openTime().equals(minute(1)) ? Signal.buy(1) : Signal.flat());
         Bot bot = new Bot("bot", "bot", "test", both, 5, (p, w, e) -> { });
-        engine(broker, noStops(), List.of(bot)).run(new ListBarStream(List.of(bar("A", 0, 100, 1_000), bar("B", 0, 100, 1_000_000),
-                bar("A", 1, 99, 400), bar("B", 1, 100, 1_000_000), bar("A", 2, 100, 1_000_000), bar("B", 2, 100, 1_000_000))),
+        engine(broker, noStops(), List.of(bot)).run(BarStream.of(List.of(bar("A", 0, 100, 1_000), bar("B", 0, 100, 1_000_000),
+                bar("A", 1, 99, 400), bar("B", 1, 100, 1_000_000), bar("A", 2, 100, 1_000_000), bar("B", 2, 100, 1_000_000)).iterator()),
                 ProgressListener.NONE);
         double q = 10_000 / (100 * 1.001);
         double reservedRest = 10_000 * (q - 40) / q;
@@ -247,9 +248,9 @@ class FillModelRulesTest {
             return RiskDecision.resize(intent.quantity() / 2, "half");
         })), (p, w, e) -> { });
         new Backtest(new EngineConfig(10_000.0, 0.6, true, 5, 100, 0.02, 0.04), List.of(bot), halve, feeds("A", "B", "C"),
-                noSlippage(), sink()).run(new ListBarStream(List.of(
+                noSlippage(), sink()).run(BarStream.of(List.of(
                         bar("A", 0, 100, 100, 100, 100), bar("A", 1, 100, 101, 99.5, 100), bar("A", 2, 101, 104.5, 100.5, 104),
-                        bar("B", 3, 50, 50, 50, 50), bar("B", 4, 51, 51.5, 50.5, 51.5), bar("C", 4, 20, 20, 20, 20))),
+                        bar("B", 3, 50, 50, 50, 50), bar("B", 4, 51, 51.5, 50.5, 51.5), bar("C", 4, 20, 20, 20, 20)).iterator()),
                 ProgressListener.NONE);
         Trade a = trades.get(0);
         PortfolioView atC = seenByRisk.get(seenByRisk.size() - 1);
@@ -273,7 +274,7 @@ class FillModelRulesTest {
 
     private void run(PaperBroker broker, EngineConfig config, Function<MarketView, Signal> strategy, List<Bar> bars) {
         Bot bot = new Bot("bot", "bot", "test", Map.of("TEST", strategy::apply), 5, (p, w, e) -> { });
-        engine(broker, config, List.of(bot)).run(new ListBarStream(bars), ProgressListener.NONE);
+        engine(broker, config, List.of(bot)).run(BarStream.of(bars.iterator()), ProgressListener.NONE);
     }
 
     private Backtest engine(PaperBroker broker, EngineConfig config, List<Bot> bots) {

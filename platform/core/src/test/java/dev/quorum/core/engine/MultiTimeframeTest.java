@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 import dev.quorum.api.Bar;
+import dev.quorum.api.BarStream;
 import dev.quorum.api.BarHistory;
 import dev.quorum.api.Fill;
 import dev.quorum.api.Signal;
@@ -46,7 +47,7 @@ class MultiTimeframeTest {
         SymbolFeed feed = new SymbolFeed("LTC-USD", Timeframe.M1, List.of(Timeframe.M15, Timeframe.H1), 10_000);
         new Backtest(new EngineConfig(null, null, null, null, 10_000, null, null), List.of(recorder),
                 new RiskChain(List.of(), (p, w, e) -> { }), Map.of("LTC-USD", feed), new PaperBroker(0.001), new NullSink())
-                .run(new ListBarStream(bars), ProgressListener.NONE);
+                .run(BarStream.of(bars.iterator()), ProgressListener.NONE);
 
         assertEquals(bars.size(), seen15.size());
         int peekWouldDiffer = 0;
