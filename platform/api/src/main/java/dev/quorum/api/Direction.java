@@ -20,10 +20,6 @@ public enum Direction {
      * @since 1.0
      */
     public Direction opposite() {
-        return switch (this) {
-            case LONG -> SHORT;
-            case SHORT -> LONG;
-            case FLAT -> FLAT;
-        };
+        return this == LONG ? SHORT : this == SHORT ? LONG : FLAT;
     }
 }

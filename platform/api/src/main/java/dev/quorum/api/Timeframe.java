@@ -100,4 +100,27 @@ public record Timeframe(Duration duration) implements Comparable<Timeframe> {
     public int compareTo(Timeframe other) {
         return duration.compareTo(other.duration);
     }
+
+    /**
+     * Equal when the durations are equal.
+     *
+     * @param o another object
+     * @return whether {@code o} is a timeframe of the same duration
+     * @since 1.0
+     */
+    @Override
+    public boolean equals(Object o) {
+        // written out (the same rule as the record's generated equals) because the engine compares
+        // timeframes on every bar, and the identity check answers almost every one of those
+        return o == this || o instanceof Timeframe other && duration.equals(other.duration);
+    }
+
+    /**
+     * @return the duration's hash
+     * @since 1.0
+     */
+    @Override
+    public int hashCode() {
+        return duration.hashCode();
+    }
 }

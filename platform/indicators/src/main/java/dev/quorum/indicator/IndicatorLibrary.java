@@ -83,21 +83,30 @@ public final class IndicatorLibrary implements Indicators {
      *                                  than the previous bar
      */
     public void update(Bar bar) {
+        Bar previous = last;
+        // the checks every bar passes, with identity comparisons first: this runs for every bar of every symbol
+        if (previous == null || bar.timeframe() != timeframe || bar.symbol() != previous.symbol()
+                || !bar.openTime().isAfter(previous.openTime())) {
+            check(bar, previous);
+        }
+        last = bar;
+        graph.update(bar);
+    }
+
+    private void check(Bar bar, Bar previous) {
         Objects.requireNonNull(bar, "bar");
         if (!bar.timeframe().equals(timeframe)) {
             throw new IllegalArgumentException("indicators on " + timeframe + " were fed a " + bar.timeframe() + " bar");
         }
-        if (last != null) {
-            if (!last.symbol().equals(bar.symbol())) {
-                throw new IllegalArgumentException("indicators of " + last.symbol() + " were fed a bar of " + bar.symbol());
+        if (previous != null) {
+            if (!previous.symbol().equals(bar.symbol())) {
+                throw new IllegalArgumentException("indicators of " + previous.symbol() + " were fed a bar of " + bar.symbol());
             }
-            if (!bar.openTime().isAfter(last.openTime())) {
+            if (!bar.openTime().isAfter(previous.openTime())) {
                 throw new IllegalArgumentException("bar at " + bar.openTime() + " is not after the previous bar at "
-                        + last.openTime());
+                        + previous.openTime());
             }
         }
-        last = bar;
-        graph.update(bar);
     }
 
     @Override

@@ -286,9 +286,16 @@ public final class PaperBroker implements BrokerSession {
      * @return the ids of the orders cancelled, in submission order
      */
     public List<Long> cancelAll(String symbol) {
+        if (!hasOrders(symbol)) {
+            return List.of();
+        }
         List<WorkingOrder> orders = working(symbol);
-        orders.forEach(this::remove);
-        return orders.stream().map(w -> w.order.id()).toList();
+        Long[] ids = new Long[orders.size()];
+        for (int i = 0; i < ids.length; i++) {
+            remove(orders.get(i));
+            ids[i] = orders.get(i).order.id();
+        }
+        return List.of(ids);
     }
 
     /** Cancels every working order (end of data). */
@@ -321,6 +328,15 @@ public final class PaperBroker implements BrokerSession {
      * @return whether a market order (an entry, an exit, or a triggered stop's rest) is working on it
      */
     public boolean hasMarketOrder(String symbol) {
+        return !bySymbol.isEmpty() && hasMarketOrderOn(symbol);
+    }
+
+    /** @return whether no order works on any symbol */
+    public boolean idle() {
+        return bySymbol.isEmpty();
+    }
+
+    private boolean hasMarketOrderOn(String symbol) {
         List<WorkingOrder> orders = bySymbol.get(symbol);
         if (orders != null) {
             for (WorkingOrder w : orders) {
@@ -349,6 +365,9 @@ public final class PaperBroker implements BrokerSession {
 
     /** Hot path: most bars of most symbols have no order working. */
     private boolean hasOrders(String symbol) {
+        if (bySymbol.isEmpty()) {
+            return false; // no order works on any symbol: no lookup
+        }
         List<WorkingOrder> orders = bySymbol.get(symbol);
         return orders != null && !orders.isEmpty();
     }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalDouble;
 
 import dev.quorum.api.Bar;
@@ -14,6 +13,7 @@ import dev.quorum.api.Direction;
 import dev.quorum.api.OrderIntent;
 import dev.quorum.api.Position;
 import dev.quorum.api.Signal;
+import dev.quorum.api.StrategyInstance;
 import dev.quorum.core.broker.PaperBroker;
 import dev.quorum.core.config.EngineConfig;
 import dev.quorum.core.ensemble.Decision;
@@ -68,7 +68,8 @@ public final class Backtest {
     private final EquityRecorder equity;
     private final RunSink sink;
     private final Map<String, SymbolFeed> feeds;
-    private final Map<String, Bar> lastBar = new HashMap<>();
+    // per symbol, looked up once per bar: its feed and each bot's instance on it
+    private final Map<String, Slot> slots = new HashMap<>();
     private long bars;
     private long blocked;
     private Instant firstBar;
@@ -76,6 +77,8 @@ public final class Backtest {
     Backtest(EngineConfig config, List<Bot> bots, RiskChain risk, Map<String, SymbolFeed> feeds, PaperBroker broker, RunSink sink) {
         this.config = config;
         this.feeds = Map.copyOf(feeds);
+        feeds.forEach((symbol, feed) -> slots.put(symbol,
+                new Slot(feed, bots.stream().map(b -> b.instance(symbol)).toArray(StrategyInstance[]::new))));
         this.bots = List.copyOf(bots);
         this.botArray = bots.toArray(new Bot[0]);
         this.botNames = bots.stream().map(Bot::name).toArray(String[]::new);
@@ -88,6 +91,10 @@ public final class Backtest {
         this.desk = new OrderDesk(broker, portfolio, risk, sink);
         this.equity = new EquityRecorder(config.equityTimeframe(), sink);
         this.sink = sink;
+    }
+
+    /** One symbol of the run: its feed and, in bot order, each bot's strategy instance on it. */
+    private record Slot(SymbolFeed feed, StrategyInstance[] instances) {
     }
 
     /**
@@ -110,6 +117,8 @@ public final class Backtest {
             }
         }
         Instant end = bar == null ? null : bar.closeTime();
+        Map<String, Bar> lastBar = new HashMap<>();
+        feeds.forEach((symbol, feed) -> feed.lastBar().ifPresent(b -> lastBar.put(symbol, b)));
         desk.closeAllAtEnd(lastBar);
         equity.finish(portfolio);
         sink.flush();
@@ -119,30 +128,31 @@ public final class Backtest {
 
     private void onBar(Bar bar) {
         String symbol = bar.symbol();
-        lastBar.put(symbol, bar);
+        Slot slot = slots.get(symbol);
+        if (slot == null) {
+            throw new IllegalStateException("a bar of " + symbol + " arrived, but the run trades only " + feeds.keySet());
+        }
         equity.beforeBar(bar, portfolio);
         desk.onBar(bar);
         portfolio.mark(symbol, bar.close());
 
-        SymbolFeed view = feeds.get(symbol);
-        if (view == null) {
-            throw new IllegalStateException("a bar of " + symbol + " arrived, but the run trades only " + feeds.keySet());
-        }
-        Optional<OpenPosition> open = portfolio.position(symbol);
-        view.advance(bar, open.isPresent() ? open.get().position() : null);
+        SymbolFeed view = slot.feed();
+        StrategyInstance[] instances = slot.instances();
+        OpenPosition open = portfolio.openOn(symbol);
+        view.advance(bar, open == null ? null : open.position());
 
         // a suspended bot keeps its place in the vote as FLAT: broken bots must not leave the few
         // remaining ones to reach consensus on their own
         for (int i = 0; i < botArray.length; i++) {
             Bot bot = botArray[i];
-            signals[i] = bot.isSuspended() ? SUSPENDED : bot.vote(view);
+            signals[i] = bot.isSuspended() ? SUSPENDED : bot.vote(instances[i], view);
         }
         Decision decision = ensemble.decide(botNames, weights, signals, botArray.length);
         if (!decision.isActionable() || desk.busy(symbol)) {
             return;
         }
-        if (open.isPresent()) {
-            Position p = open.get().position();
+        if (open != null) {
+            Position p = open.position();
             if (decision.direction() == p.direction().opposite()) {
                 desk.exitOnSignal(p, view.now());
             }
@@ -171,7 +181,7 @@ public final class Backtest {
         }
         OrderIntent intent = new OrderIntent(bar.symbol(), decision.direction(), quantity, price, now,
                 Math.min(1, decision.consensus()), decision.voters(), stop, target);
-        RiskOutcome outcome = risk.apply(intent, portfolio.snapshot(now));
+        RiskOutcome outcome = risk.apply(intent, () -> portfolio.snapshot(now));
         if (outcome.approved().isEmpty()) {
             blocked++;
             return;

@@ -15,9 +15,17 @@ final class BarWindow implements BarHistory {
     }
 
     void add(Bar bar) {
-        newest = (newest + 1) % ring.length;
+        int next = newest + 1;
+        newest = next == ring.length ? 0 : next; // no division: this runs on every bar
         ring[newest] = bar;
-        size = Math.min(size + 1, ring.length);
+        if (size < ring.length) {
+            size++;
+        }
+    }
+
+    /** @return the newest bar; the engine's per-bar read, kept small enough for the JIT to inline */
+    Bar latest() {
+        return size == 0 ? get(0) : ring[newest];
     }
 
     @Override
@@ -30,6 +38,7 @@ final class BarWindow implements BarHistory {
         if (barsAgo < 0 || barsAgo >= size) {
             throw new IndexOutOfBoundsException("barsAgo " + barsAgo + " is outside [0, " + size + ")");
         }
-        return ring[Math.floorMod(newest - barsAgo, ring.length)];
+        int i = newest - barsAgo;
+        return ring[i < 0 ? i + ring.length : i];
     }
 }

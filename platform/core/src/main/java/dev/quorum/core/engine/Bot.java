@@ -61,17 +61,48 @@ final class Bot {
     }
 
     /**
+     * @param symbol a symbol of the run
+     * @return this bot's instance on it, null if it has none (a bot suspended at start)
+     */
+    StrategyInstance instance(String symbol) {
+        return instances.get(symbol);
+    }
+
+    /**
      * @param view the symbol's view
      * @return the bot's vote; FLAT when it failed
      */
     Signal vote(MarketView view) {
+        return vote(instances.get(view.symbol()), view);
+    }
+
+    /**
+     * The engine's path: the instance looked up once per run, not once per bar.
+     *
+     * @param instance {@link #instance(String) the instance} on the view's symbol
+     * @param view     the symbol's view
+     * @return the bot's vote; FLAT when it failed
+     */
+    Signal vote(StrategyInstance instance, MarketView view) {
         Signal signal;
         try {
-            signal = instances.get(view.symbol()).onBar(view);
+            signal = instance.onBar(view);
         } catch (Throwable e) {
-            PluginCalls.rethrowIfFatal(e);
-            return failed(view, PluginCalls.describe(e));
+            return thrown(view, e);
         }
+        if (signal != null && signal.stopLoss().isEmpty() && signal.takeProfit().isEmpty()) {
+            signals++; // nothing to check: the usual vote, on a path small enough for the JIT to inline
+            return signal;
+        }
+        return checked(signal, view);
+    }
+
+    private Signal thrown(MarketView view, Throwable e) {
+        PluginCalls.rethrowIfFatal(e);
+        return failed(view, PluginCalls.describe(e));
+    }
+
+    private Signal checked(Signal signal, MarketView view) {
         String problem = problemWith(signal, view.bar().close());
         if (problem != null) {
             return failed(view, problem);

@@ -17,6 +17,10 @@ final class EquityRecorder {
     private final long resolutionSeconds;
     private final RunSink sink;
     private long bucket = Long.MIN_VALUE;
+    // the current bucket as epoch seconds [start, end): a bar inside it needs no division
+    private long bucketStart = Long.MAX_VALUE;
+    private long bucketEnd = Long.MIN_VALUE;
+    private Timeframe checkedTimeframe;
     private Bar lastBar;
 
     /**
@@ -36,17 +40,33 @@ final class EquityRecorder {
      * @param portfolio the portfolio
      */
     void beforeBar(Bar bar, Portfolio portfolio) {
-        long seconds = bar.timeframe().duration().getSeconds();
-        if (resolutionSeconds % seconds != 0) {
-            throw new IllegalArgumentException("engine.equityResolution (" + resolutionSeconds + "s) is not a whole multiple of the"
-                    + " base timeframe " + bar.timeframe());
+        long open = bar.openTime().getEpochSecond();
+        if (open >= bucketStart && open < bucketEnd && bar.timeframe() == checkedTimeframe) {
+            lastBar = bar; // the same bucket: the per-bar path, kept small to inline
+            return;
         }
-        long b = Math.floorDiv(bar.openTime().getEpochSecond(), resolutionSeconds);
-        if (lastBar != null && b != bucket) {
-            sink.onEquity(portfolio.point(lastBar.closeTime()));
+        newBucket(bar, open, portfolio);
+    }
+
+    private void newBucket(Bar bar, long open, Portfolio portfolio) {
+        if (bar.timeframe() != checkedTimeframe) {
+            long seconds = bar.timeframe().duration().getSeconds();
+            if (resolutionSeconds % seconds != 0) {
+                throw new IllegalArgumentException("engine.equityResolution (" + resolutionSeconds + "s) is not a whole multiple"
+                        + " of the base timeframe " + bar.timeframe());
+            }
+            checkedTimeframe = bar.timeframe();
         }
-        bucket = b;
-        lastBar = bar; // its close time is computed only when a point is taken: this runs on every bar
+        if (open < bucketStart || open >= bucketEnd) {
+            long b = Math.floorDiv(open, resolutionSeconds);
+            if (lastBar != null && b != bucket) {
+                sink.onEquity(portfolio.point(lastBar.closeTime()));
+            }
+            bucket = b;
+            bucketStart = b * resolutionSeconds;
+            bucketEnd = bucketStart + resolutionSeconds;
+        }
+        lastBar = bar; // its close time is computed only when a point is taken
     }
 
     /**

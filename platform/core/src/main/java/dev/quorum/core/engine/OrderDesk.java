@@ -69,6 +69,12 @@ final class OrderDesk {
      * @param bar the bar
      */
     void onBar(Bar bar) {
+        if (!broker.idle() || portfolio.hasPending()) { // most bars have nothing working: kept small to inline
+            execute(bar);
+        }
+    }
+
+    private void execute(Bar bar) {
         fitPendingEntryToEquity(bar);
         // plain loops: this runs on every bar, and most bars have no fill
         List<Fill> atOpen = broker.atOpen(bar);
@@ -231,8 +237,15 @@ final class OrderDesk {
     private void protect(Position p) {
         List<Long> ids = protection.get(p.symbol());
         if (ids != null) {
-            ids.stream().filter(id -> broker.working(id).isPresent()).forEach(id -> broker.amend(id, p.quantity()));
+            for (long id : ids) {
+                if (broker.working(id).isPresent()) {
+                    broker.amend(id, p.quantity());
+                }
+            }
             return;
+        }
+        if (p.stopLoss().isEmpty() && p.takeProfit().isEmpty()) {
+            return; // nothing to protect with
         }
         Side side = Side.opening(p.direction()).opposite();
         List<Order> orders = new ArrayList<>(2);
@@ -244,7 +257,7 @@ final class OrderDesk {
             orders.add(Order.limit(nextOrderId++, p.symbol(), side, p.quantity(), p.entryTime(), p.takeProfit().getAsDouble()));
             roles.put(orders.get(orders.size() - 1).id(), Role.TAKE_PROFIT);
         }
-        protection.put(p.symbol(), orders.stream().map(Order::id).toList());
+        protection.put(p.symbol(), orders.size() == 1 ? List.of(orders.get(0).id()) : List.of(orders.get(0).id(), orders.get(1).id()));
         broker.submitOco(orders);
     }
 

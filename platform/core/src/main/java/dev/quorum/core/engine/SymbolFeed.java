@@ -29,6 +29,7 @@ final class SymbolFeed implements MarketView {
     private final BarWindow baseWindow;
     private final IndicatorLibrary baseIndicators;
     private final Map<Timeframe, Higher> higher = new LinkedHashMap<>();
+    private final Higher[] higherInOrder;
     private Position position;
 
     /** One higher timeframe: its aggregator, its closed bars, its indicators. */
@@ -43,6 +44,7 @@ final class SymbolFeed implements MarketView {
         for (Timeframe tf : higherTimeframes) {
             higher.put(tf, new Higher(new BarAggregator(symbol, base, tf), new BarWindow(historyBars), new IndicatorLibrary(tf)));
         }
+        this.higherInOrder = higher.values().toArray(new Higher[0]);
     }
 
     /**
@@ -52,15 +54,21 @@ final class SymbolFeed implements MarketView {
      * @param currentPosition the portfolio's position on the symbol after this bar's fills and exits
      */
     void advance(Bar bar, Position currentPosition) {
-        for (Higher h : higher.values()) {
+        if (higherInOrder.length > 0) {
+            advanceHigher(bar);
+        }
+        baseWindow.add(bar);
+        baseIndicators.update(bar);
+        this.position = currentPosition;
+    }
+
+    private void advanceHigher(Bar bar) {
+        for (Higher h : higherInOrder) {
             h.aggregator().add(bar, closed -> {
                 h.window().add(closed);
                 h.indicators().update(closed);
             });
         }
-        baseWindow.add(bar);
-        baseIndicators.update(bar);
-        this.position = currentPosition;
     }
 
     /**
@@ -84,6 +92,11 @@ final class SymbolFeed implements MarketView {
         return h;
     }
 
+    /** @return the latest base bar, empty before the first */
+    Optional<Bar> lastBar() {
+        return baseWindow.size() == 0 ? Optional.empty() : Optional.of(baseWindow.get(0));
+    }
+
     @Override
     public String symbol() {
         return symbol;
@@ -91,12 +104,12 @@ final class SymbolFeed implements MarketView {
 
     @Override
     public Instant now() {
-        return baseWindow.get(0).closeTime();
+        return baseWindow.latest().closeTime();
     }
 
     @Override
     public Bar bar() {
-        return baseWindow.get(0);
+        return baseWindow.latest();
     }
 
     @Override

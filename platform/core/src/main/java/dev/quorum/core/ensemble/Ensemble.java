@@ -1,9 +1,7 @@
 package dev.quorum.core.ensemble;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
-import java.util.function.Function;
 
 import dev.quorum.api.Direction;
 import dev.quorum.api.Signal;
@@ -77,11 +75,14 @@ public final class Ensemble {
                 shortScore += weights[i] * signals[i].confidence();
             }
         }
-        if (total <= 0) {
-            return NO_VOTES;
+        if (total <= 0 || longScore == 0 && shortScore == 0) {
+            return NO_VOTES; // every vote FLAT: the common case, without an allocation per bar
         }
-        double longShare = longScore / total;
-        double shortShare = shortScore / total;
+        return decided(bots, signals, n, longScore / total, shortScore / total);
+    }
+
+    /** The rest of {@link #decide}, apart so that the per-bar part stays small enough for the JIT to inline. */
+    private Decision decided(String[] bots, Signal[] signals, int n, double longShare, double shortShare) {
         Direction winner = Direction.FLAT;
         if (longShare + TOLERANCE >= threshold && longShare > shortShare) {
             winner = Direction.LONG;
@@ -89,31 +90,34 @@ public final class Ensemble {
             winner = Direction.SHORT;
         }
         if (winner == Direction.FLAT) {
-            if (longShare == 0 && shortShare == 0) {
-                return NO_VOTES; // every vote FLAT: the common case, without an allocation per bar
-            }
             return new Decision(Direction.FLAT, Math.max(longShare, shortShare), longShare, shortShare, List.of(),
                     OptionalDouble.empty(), OptionalDouble.empty());
         }
-        List<Vote> side = new ArrayList<>();
+        int sideCount = 0;
         for (int i = 0; i < n; i++) {
             if (signals[i].direction() == winner) {
-                side.add(new Vote(bots[i], weights[i], signals[i]));
+                sideCount++;
+            }
+        }
+        String[] voters = new String[sideCount];
+        Signal bestStop = null;
+        Signal bestTarget = null;
+        for (int i = 0, k = 0; i < n; i++) {
+            Signal s = signals[i];
+            if (s.direction() != winner) {
+                continue;
+            }
+            voters[k++] = bots[i];
+            // the level of the highest-confidence vote that gives one; the first such vote wins a tie
+            if (s.stopLoss().isPresent() && (bestStop == null || s.confidence() > bestStop.confidence())) {
+                bestStop = s;
+            }
+            if (s.takeProfit().isPresent() && (bestTarget == null || s.confidence() > bestTarget.confidence())) {
+                bestTarget = s;
             }
         }
         return new Decision(winner, winner == Direction.LONG ? longShare : shortShare, longShare, shortShare,
-                side.stream().map(Vote::bot).toList(),
-                mostConfident(side, Signal::stopLoss), mostConfident(side, Signal::takeProfit));
-    }
-
-    /** The level of the highest-confidence vote that gives one; the first such vote wins a tie. */
-    private static OptionalDouble mostConfident(List<Vote> side, Function<Signal, OptionalDouble> level) {
-        Vote best = null;
-        for (Vote v : side) {
-            if (level.apply(v.signal()).isPresent() && (best == null || v.signal().confidence() > best.signal().confidence())) {
-                best = v;
-            }
-        }
-        return best == null ? OptionalDouble.empty() : level.apply(best.signal());
+                List.of(voters), bestStop == null ? OptionalDouble.empty() : bestStop.stopLoss(),
+                bestTarget == null ? OptionalDouble.empty() : bestTarget.takeProfit());
     }
 }

@@ -60,11 +60,16 @@ public final class Portfolio {
      */
     public void mark(String symbol, double price) {
         double[] cell = lastPrice.get(symbol);
-        if (cell == null) {
-            lastPrice.put(symbol, new double[] {price});
-        } else {
+        if (cell != null) {
             cell[0] = price;
+        } else {
+            lastPrice.put(symbol, new double[] {price});
         }
+    }
+
+    /** @return whether an entry is waiting for its fill on any symbol */
+    public boolean hasPending() {
+        return !pending.isEmpty();
     }
 
     private double markOf(String symbol, double fallback) {
@@ -199,7 +204,17 @@ public final class Portfolio {
      * @return the open position on it
      */
     public Optional<OpenPosition> position(String symbol) {
-        return Optional.ofNullable(open.get(symbol));
+        return Optional.ofNullable(openOn(symbol));
+    }
+
+    /**
+     * The engine's per-bar lookup, without an {@code Optional}.
+     *
+     * @param symbol the instrument
+     * @return the open position on it, or null
+     */
+    public OpenPosition openOn(String symbol) {
+        return open.isEmpty() ? null : open.get(symbol);
     }
 
     /** @return the open positions by symbol */

@@ -57,13 +57,28 @@ public final class RiskChain {
      * @return the approved (possibly smaller) intent, or a rejection, with every step
      */
     public RiskOutcome apply(OrderIntent intent, PortfolioView portfolio) {
+        return apply(intent, () -> portfolio);
+    }
+
+    /**
+     * Runs an intent through every module, taking the portfolio view only if a module will read it.
+     *
+     * @param intent    the ensemble's intent at its largest quantity
+     * @param portfolio makes the immutable view of the portfolio, called at most once
+     * @return the approved (possibly smaller) intent, or a rejection, with every step
+     */
+    public RiskOutcome apply(OrderIntent intent, java.util.function.Supplier<? extends PortfolioView> portfolio) {
+        if (links.isEmpty()) {
+            return new RiskOutcome(Optional.of(intent), List.of());
+        }
+        PortfolioView view = portfolio.get();
         OrderIntent current = intent;
         List<RiskStep> steps = new ArrayList<>();
         for (Link link : links) {
             double before = current.quantity();
             RiskDecision decision;
             try {
-                decision = link.check().evaluate(current, portfolio);
+                decision = link.check().evaluate(current, view);
                 if (decision == null) {
                     throw new IllegalStateException("evaluate() returned null instead of a RiskDecision");
                 }

@@ -2,7 +2,6 @@ package dev.quorum.core.risk;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import dev.quorum.api.OrderIntent;
 
@@ -21,6 +20,13 @@ public record RiskOutcome(Optional<OrderIntent> approved, List<RiskStep> steps) 
 
     /** @return the steps as one line, "; "-separated */
     public String notes() {
-        return steps.stream().map(RiskStep::describe).collect(Collectors.joining("; "));
+        if (steps.isEmpty()) {
+            return "";
+        }
+        StringBuilder line = new StringBuilder();
+        for (RiskStep step : steps) {
+            line.append(line.isEmpty() ? "" : "; ").append(step.describe());
+        }
+        return line.toString();
     }
 }
