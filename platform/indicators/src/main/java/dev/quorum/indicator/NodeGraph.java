@@ -76,7 +76,7 @@ final class NodeGraph {
     }
 
     /** The number {@link #update} switches on; a class not listed takes the virtual call. */
-    private static byte kindOf(Node node) {
+    static byte kindOf(Node node) {
         if (node instanceof Price) {
             return 0;
         }
