@@ -1,11 +1,14 @@
 package dev.quorum.app.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 import dev.quorum.core.analytics.RunSummary;
+import dev.quorum.core.config.BotConfig;
 import dev.quorum.core.config.ConfigException;
 import dev.quorum.core.config.QuorumConfig;
 import dev.quorum.core.data.ImportResult;
@@ -14,6 +17,7 @@ import dev.quorum.core.engine.BacktestRunner;
 import dev.quorum.core.engine.BotReport;
 import dev.quorum.core.plugin.PluginHost;
 import dev.quorum.core.store.Database;
+import dev.quorum.scripting.ScriptCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,17 +45,43 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Last day, inclusive, UTC (default: data.to).")
     private String to;
 
+    @Option(names = "--script", paramLabel = "FILE",
+            description = "Backtest this JavaScript strategy alone (its default parameters; the risk chain as configured).")
+    private Path script;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Workspace ws = config.workspace();
         QuorumConfig cfg = ws.config().withData(ws.config().data().with(symbols, from, to));
-        try (Database db = ws.openDatabase(); PluginHost host = ws.startPlugins()) {
+        if (script != null && !Files.isRegularFile(script)) {
+            throw new IllegalArgumentException("--script " + script + ": no such file");
+        }
+        List<Path> scriptFiles = script != null ? List.of(script.toAbsolutePath()) : ScriptCatalog.files(ws.scriptsDir());
+        try (Database db = ws.openDatabase(); PluginHost host = ws.startPlugins(); ScriptSet scripts = ScriptSet.load(ws, scriptFiles)) {
+            for (ScriptCatalog.Entry e : scripts.entries()) {
+                if (!e.valid()) {
+                    if (script != null) {
+                        throw e.error();
+                    }
+                    err.println("warning: script left out (INVALID): " + e.error().getMessage());
+                }
+            }
+            if (script != null) {
+                cfg = cfg.withBots(List.of(new BotConfig(null, scripts.strategies().get(0).info().id(), null)));
+            } else if (cfg.scripts().autoBots() && !cfg.bots().isEmpty()) {
+                List<BotConfig> bots = new java.util.ArrayList<>(cfg.bots());
+                bots.addAll(scripts.botsNotConfigured(cfg.bots()));
+                cfg = cfg.withBots(bots);
+            }
+            if (scripts.runtimeName() != null) {
+                err.println("scripts: " + scripts.strategies().size() + " on the " + scripts.runtimeName() + " JavaScript runtime");
+            }
             ConsoleProgress progress = new ConsoleProgress(err, cfg);
             BacktestReport report;
             try {
-                report = new BacktestRunner(db, host, ws.workingDir(), Clock.systemUTC()).run(cfg, progress);
+                report = new BacktestRunner(db, host, ws.workingDir(), Clock.systemUTC(), scripts.registered()).run(cfg, progress);
             } catch (ConfigException e) {
                 throw e.locatedIn(ws.configFile());
             }

@@ -32,6 +32,10 @@ record Workspace(Path workingDir, Path configFile, QuorumConfig config) {
         return new Workspace(home, file, new ConfigLoader().load(file));
     }
 
+    Path scriptsDir() {
+        return workingDir.resolve(config.scripts().dir());
+    }
+
     Path pluginsDir() {
         return workingDir.resolve(config.storage().pluginsDir());
     }

@@ -12,9 +12,10 @@ import java.util.List;
  * @param storage database and plugin directory
  * @param bots    the strategies that vote, in order; empty means every strategy of every started plugin with its defaults
  * @param risk    the risk chain, in order
+ * @param scripts the {@code scripts} section: JavaScript strategies and their budgets
  */
 public record QuorumConfig(DataConfig data, EngineConfig engine, BrokerConfig broker, StorageConfig storage,
-                           List<BotConfig> bots, List<RiskConfig> risk) {
+                           List<BotConfig> bots, List<RiskConfig> risk, ScriptsConfig scripts) {
 
     /** Applies defaults, checks names are unique and that the engine's equity resolution fits the base timeframe. */
     public QuorumConfig {
@@ -24,14 +25,38 @@ public record QuorumConfig(DataConfig data, EngineConfig engine, BrokerConfig br
         storage = storage == null ? StorageConfig.defaults() : storage;
         bots = bots == null ? List.of() : List.copyOf(bots);
         risk = risk == null ? List.of() : List.copyOf(risk);
+        scripts = scripts == null ? ScriptsConfig.defaults() : scripts;
         unique("bots", bots);
         unique("risk", risk);
         engine.checkAgainst(data.baseTimeframe());
     }
 
+    /**
+     * A configuration with the default {@code scripts} section.
+     *
+     * @param data    see the record
+     * @param engine  see the record
+     * @param broker  see the record
+     * @param storage see the record
+     * @param bots    see the record
+     * @param risk    see the record
+     */
+    public QuorumConfig(DataConfig data, EngineConfig engine, BrokerConfig broker, StorageConfig storage,
+                        List<BotConfig> bots, List<RiskConfig> risk) {
+        this(data, engine, broker, storage, bots, risk, null);
+    }
+
+    /**
+     * @param newBots the bots that vote
+     * @return this configuration with them
+     */
+    public QuorumConfig withBots(List<BotConfig> newBots) {
+        return new QuorumConfig(data, engine, broker, storage, newBots, risk, scripts);
+    }
+
     /** @return the configuration with every default */
     public static QuorumConfig defaults() {
-        return new QuorumConfig(null, null, null, null, null, null);
+        return new QuorumConfig(null, null, null, null, null, null, null);
     }
 
     /**
@@ -39,7 +64,7 @@ public record QuorumConfig(DataConfig data, EngineConfig engine, BrokerConfig br
      * @return a copy with another data section
      */
     public QuorumConfig withData(DataConfig newData) {
-        return new QuorumConfig(newData, engine, broker, storage, bots, risk);
+        return new QuorumConfig(newData, engine, broker, storage, bots, risk, scripts);
     }
 
     private static void unique(String list, List<? extends ComponentConfig> items) {

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import dev.quorum.api.BarQuery;
 import dev.quorum.api.BarStream;
+import dev.quorum.api.Strategy;
 import dev.quorum.api.Timeframe;
 import dev.quorum.core.analytics.RunSummary;
 import dev.quorum.core.broker.PaperBroker;
@@ -31,6 +32,7 @@ import dev.quorum.core.journal.PluginRunErrors;
 import dev.quorum.core.journal.RunJournal;
 import dev.quorum.core.journal.RunSpec;
 import dev.quorum.core.plugin.PluginHost;
+import dev.quorum.core.plugin.Registered;
 import dev.quorum.core.store.Database;
 
 /**
@@ -46,6 +48,7 @@ public final class BacktestRunner {
     private final PluginHost plugins;
     private final Path workingDir;
     private final Clock wallClock;
+    private final List<Registered<Strategy>> extraStrategies;
 
     /**
      * @param database   the store
@@ -54,10 +57,23 @@ public final class BacktestRunner {
      * @param wallClock  used only for the run's wall-clock stamps and import records
      */
     public BacktestRunner(Database database, PluginHost plugins, Path workingDir, Clock wallClock) {
+        this(database, plugins, workingDir, wallClock, List.of());
+    }
+
+    /**
+     * @param database        the store
+     * @param plugins         the started plugin host; also where the extra strategies' errors are counted
+     * @param workingDir      what relative paths in config are relative to
+     * @param wallClock       used only for the run's wall-clock stamps and import records
+     * @param extraStrategies strategies from outside the plugins (scripts), available to bots beside the plugins' own
+     */
+    public BacktestRunner(Database database, PluginHost plugins, Path workingDir, Clock wallClock,
+                          List<Registered<Strategy>> extraStrategies) {
         this.database = database;
         this.plugins = plugins;
         this.workingDir = workingDir;
         this.wallClock = wallClock;
+        this.extraStrategies = List.copyOf(extraStrategies);
     }
 
     /**
@@ -68,7 +84,9 @@ public final class BacktestRunner {
      */
     public BacktestReport run(QuorumConfig config, ProgressListener progress) {
         java.util.SortedMap<String, Integer> errorsBefore = plugins.errorCounts();
-        Assembly assembly = Assembly.of(config, plugins.strategies(), plugins.riskModules(), plugins);
+        List<Registered<Strategy>> strategies = new java.util.ArrayList<>(plugins.strategies());
+        strategies.addAll(extraStrategies);
+        Assembly assembly = Assembly.of(config, strategies, plugins.riskModules(), plugins);
         Timeframe timeframe = config.data().baseTimeframe();
         Instant from = config.data().fromDate().atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant to = config.data().toDate().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -106,7 +124,16 @@ public final class BacktestRunner {
         return new BacktestReport(runId, result, trades, summary, hash, imports);
     }
 
-    private List<ImportResult> ensureCandles(QuorumConfig config, CandleStore store, Timeframe timeframe) {
+    /**
+     * Makes sure the store holds candles of every configured symbol, importing the embedded ones if not.
+     *
+     * @param config    the configuration
+     * @param store     the candle store
+     * @param timeframe the base timeframe
+     * @return what was imported
+     * @throws ConfigException when a symbol has no candles anywhere
+     */
+    public List<ImportResult> ensureCandles(QuorumConfig config, CandleStore store, Timeframe timeframe) {
         List<String> missing = config.data().symbols().stream()
                 .filter(s -> store.coverage(s, timeframe).isEmpty()).toList();
         if (missing.isEmpty()) {

@@ -252,6 +252,20 @@ public final class RunJournal {
     }
 
     /**
+     * @return the bots' reports of the most recent finished run, by bot name; empty without one
+     */
+    public List<BotReport> botsOfLatestRun() {
+        String sql = "SELECT MAX(id) FROM runs WHERE status = 'FINISHED'";
+        try (Connection c = database.connection(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            long id = rs.getLong(1);
+            return rs.wasNull() ? List.of() : bots(id);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the latest run: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * @param runId the run
      * @return the bots' reports, by bot name
      */
