@@ -74,6 +74,7 @@ public final class ScriptDefinition {
         BoundedLog log = new BoundedLog(runtime.limits().logLines());
         Context context = runtime.newContext(log);
         Watchdog.Call call = new Watchdog.Call(context, displayName);
+        runtime.watchdog().register(call);
         try {
             Value meta = guarded(runtime, call, displayName, () -> {
                 context.eval(PRELUDE);
@@ -88,6 +89,7 @@ public final class ScriptDefinition {
             }
             return new ScriptDefinition(file, displayName, text, source, parsed);
         } finally {
+            runtime.watchdog().unregister(call);
             context.close(true);
         }
     }
@@ -102,7 +104,7 @@ public final class ScriptDefinition {
         } catch (PolyglotException e) {
             throw ScriptInstance.failure(displayName, call, e, "while setting up");
         } finally {
-            watchdog.exit();
+            watchdog.exit(call);
         }
     }
 

@@ -53,6 +53,7 @@ final class ScriptInstance implements StrategyInstance, AutoCloseable {
         Context context = runtime.newContext(log);
         Watchdog.Call call = new Watchdog.Call(context, definition.displayName());
         ScriptHost host = new ScriptHost(strategyContext, definition.meta(), log);
+        runtime.watchdog().register(call);
         try {
             Value onBar = ScriptDefinition.guarded(runtime, call, definition.displayName(), () -> {
                 context.eval(ScriptDefinition.PRELUDE);
@@ -61,6 +62,7 @@ final class ScriptInstance implements StrategyInstance, AutoCloseable {
             });
             return new ScriptInstance(definition, context, host, log, runtime.watchdog(), call, runtime.limits().callBudget(), onBar);
         } catch (RuntimeException e) {
+            runtime.watchdog().unregister(call);
             context.close(true);
             throw e;
         }
@@ -82,7 +84,7 @@ final class ScriptInstance implements StrategyInstance, AutoCloseable {
             }
             throw failure;
         } finally {
-            watchdog.exit();
+            watchdog.exit(call);
         }
         Signal signal = host.signal();
         if (signal == null) {
@@ -114,6 +116,7 @@ final class ScriptInstance implements StrategyInstance, AutoCloseable {
 
     @Override
     public void close() {
+        watchdog.unregister(call);
         try {
             context.close(true);
         } catch (RuntimeException ignored) {

@@ -9,9 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Stops script calls that run past their budgets. The engine thread marks the call it starts and
- * ends ({@link #enter}, {@link #exit}: a volatile write each, nothing else on the bar path); a daemon
- * thread looks every {@value #TICK_MILLIS} ms. A call seen running longer than its time budget is
+ * Stops script calls that run past their budgets. Each context's {@link Call} is registered while the
+ * context lives; the calling thread marks a call's start and end ({@link #enter}, {@link #exit}: a
+ * volatile write each, nothing else on the bar path); a daemon thread looks at every running call
+ * every {@value #TICK_MILLIS} ms. A call seen running longer than its time budget is
  * interrupted ({@link Context#interrupt}: the context and the script's state survive); a call that
  * allocated more than its budget since it was first seen, or that runs while the heap is fuller than
  * the limit, has its context closed ({@link Context#close(boolean) close(true)}: the memory it holds
@@ -29,15 +30,20 @@ final class Watchdog implements AutoCloseable {
     /** What the watchdog did to a call. */
     enum Verdict { NONE, TIME, MEMORY }
 
-    /** One script call in progress; reused by its instance call after call. */
+    /** The calls of one context, one after the other; registered while the context lives. */
     static final class Call {
         final Context context;
         final String script;
         long budgetNanos;
-        long sequence;      // written by the engine thread before the volatile write in enter()
+        long sequence;      // written by the calling thread before the volatile write of running
         Thread thread;
+        volatile boolean running;
         volatile Verdict verdict = Verdict.NONE;
         volatile String detail = "";
+        // the watchdog thread's own view of the call
+        private long seenSequence = -1;
+        private long since;
+        private long allocatedAtStart;
 
         Call(Context context, String script) {
             this.context = context;
@@ -49,7 +55,7 @@ final class Watchdog implements AutoCloseable {
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     private final com.sun.management.ThreadMXBean threads =
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-    private volatile Call active;
+    private final java.util.Set<Call> calls = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
     private Thread thread;
 
@@ -57,19 +63,29 @@ final class Watchdog implements AutoCloseable {
         this.limits = limits;
     }
 
-    /** Marks the start of a call on the current thread. */
+    /** Watches a context's calls from now on (several threads may run calls of different contexts at once). */
+    void register(Call call) {
+        ensureRunning();
+        calls.add(call);
+    }
+
+    /** Stops watching it (its context is closed). */
+    void unregister(Call call) {
+        calls.remove(call);
+    }
+
+    /** Marks the start of a call on the current thread: plain writes and one volatile write. */
     void enter(Call call, Duration budget) {
         call.budgetNanos = budget.toNanos();
         call.sequence++;
         call.thread = Thread.currentThread();
         call.verdict = Verdict.NONE;
-        ensureRunning();
-        active = call;
+        call.running = true;
     }
 
     /** Marks its end. */
-    void exit() {
-        active = null;
+    void exit(Call call) {
+        call.running = false;
     }
 
     private void ensureRunning() {
@@ -86,10 +102,6 @@ final class Watchdog implements AutoCloseable {
     }
 
     private void watch() {
-        Call seen = null;
-        long seenSequence = -1;
-        long since = 0;
-        long allocatedAtStart = 0;
         long maxHeap = Runtime.getRuntime().maxMemory();
         while (!closed) {
             try {
@@ -97,34 +109,36 @@ final class Watchdog implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             }
-            Call call = active;
-            if (call == null) {
-                seen = null;
-                continue;
-            }
-            long now = System.nanoTime();
-            long allocated = threads.getThreadAllocatedBytes(call.thread.threadId());
-            if (call != seen || call.sequence != seenSequence) {
-                seen = call;
-                seenSequence = call.sequence;
-                since = now;
-                allocatedAtStart = allocated;
-                continue;
-            }
-            long used = memory.getHeapMemoryUsage().getUsed();
-            if (allocated - allocatedAtStart > limits.allocationBudgetBytes()
-                    || used > limits.heapLimitFraction() * maxHeap) {
-                call.detail = String.format(java.util.Locale.ROOT, "allocated %,d MiB in one call (budget %,d MiB), heap %,d of %,d MiB used",
-                        (allocated - allocatedAtStart) >> 20, limits.allocationBudgetBytes() >> 20, used >> 20, maxHeap >> 20);
-                call.verdict = Verdict.MEMORY;
-                log.warn("script {}: closing its context: {}", call.script, call.detail);
-                stop(call, true);
-                seen = null;
-            } else if (now - since > call.budgetNanos) {
-                call.detail = "ran longer than its time budget of " + call.budgetNanos / 1_000_000 + " ms";
-                call.verdict = Verdict.TIME;
-                stop(call, false);
-                seen = null;
+            long used = -1;
+            for (Call call : calls) {
+                if (!call.running) {
+                    continue;
+                }
+                long now = System.nanoTime();
+                long allocated = threads.getThreadAllocatedBytes(call.thread.threadId());
+                if (call.sequence != call.seenSequence) {
+                    call.seenSequence = call.sequence;
+                    call.since = now;
+                    call.allocatedAtStart = allocated;
+                    continue;
+                }
+                if (used < 0) {
+                    used = memory.getHeapMemoryUsage().getUsed();
+                }
+                if (allocated - call.allocatedAtStart > limits.allocationBudgetBytes()
+                        || used > limits.heapLimitFraction() * maxHeap) {
+                    call.detail = String.format(java.util.Locale.ROOT, "allocated %,d MiB in one call (budget %,d MiB), heap %,d of %,d MiB used",
+                            (allocated - call.allocatedAtStart) >> 20, limits.allocationBudgetBytes() >> 20, used >> 20, maxHeap >> 20);
+                    call.verdict = Verdict.MEMORY;
+                    log.warn("script {}: closing its context: {}", call.script, call.detail);
+                    stop(call, true);
+                    call.seenSequence = -1;
+                } else if (now - call.since > call.budgetNanos) {
+                    call.detail = "ran longer than its time budget of " + call.budgetNanos / 1_000_000 + " ms";
+                    call.verdict = Verdict.TIME;
+                    stop(call, false);
+                    call.seenSequence = -1;
+                }
             }
         }
     }

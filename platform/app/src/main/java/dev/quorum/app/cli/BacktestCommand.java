@@ -60,20 +60,15 @@ final class BacktestCommand implements Callable<Integer> {
         }
         List<Path> scriptFiles = script != null ? List.of(script.toAbsolutePath()) : ScriptCatalog.files(ws.scriptsDir());
         try (Database db = ws.openDatabase(); PluginHost host = ws.startPlugins(); ScriptSet scripts = ScriptSet.load(ws, scriptFiles)) {
-            for (ScriptCatalog.Entry e : scripts.entries()) {
-                if (!e.valid()) {
-                    if (script != null) {
-                        throw e.error();
-                    }
-                    err.println("warning: script left out (INVALID): " + e.error().getMessage());
-                }
-            }
             if (script != null) {
+                ScriptCatalog.Entry only = scripts.entries().get(0);
+                if (!only.valid()) {
+                    throw only.error();
+                }
                 cfg = cfg.withBots(List.of(new BotConfig(null, scripts.strategies().get(0).info().id(), null)));
-            } else if (cfg.scripts().autoBots() && !cfg.bots().isEmpty()) {
-                List<BotConfig> bots = new java.util.ArrayList<>(cfg.bots());
-                bots.addAll(scripts.botsNotConfigured(cfg.bots()));
-                cfg = cfg.withBots(bots);
+            } else {
+                scripts.warnInvalid(err);
+                cfg = scripts.withScriptBots(cfg);
             }
             if (scripts.runtimeName() != null) {
                 err.println("scripts: " + scripts.strategies().size() + " on the " + scripts.runtimeName() + " JavaScript runtime");

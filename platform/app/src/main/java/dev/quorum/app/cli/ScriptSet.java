@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import dev.quorum.api.Strategy;
 import dev.quorum.core.config.BotConfig;
+import dev.quorum.core.config.QuorumConfig;
 import dev.quorum.core.config.ScriptsConfig;
 import dev.quorum.core.plugin.Registered;
 import dev.quorum.scripting.ScriptCatalog;
@@ -99,6 +100,36 @@ final class ScriptSet implements AutoCloseable {
             }
         }
         return bots;
+    }
+
+    /**
+     * The configuration with the scripts' own bots added ({@code scripts.autoBots}); when config lists no
+     * bots at all, every strategy votes anyway, the scripts included.
+     *
+     * @param cfg the configuration
+     * @return it with the bots that vote
+     */
+    QuorumConfig withScriptBots(QuorumConfig cfg) {
+        if (!cfg.scripts().autoBots() || cfg.bots().isEmpty()) {
+            return cfg;
+        }
+        List<BotConfig> bots = new ArrayList<>(cfg.bots());
+        bots.addAll(botsNotConfigured(cfg.bots()));
+        return cfg.withBots(bots);
+    }
+
+    /** Warns about each script left out, with its located error. */
+    void warnInvalid(java.io.PrintWriter err) {
+        for (ScriptCatalog.Entry e : entries) {
+            if (!e.valid()) {
+                err.println("warning: script left out (INVALID): " + e.error().getMessage());
+            }
+        }
+    }
+
+    /** @return the runtime, or null when no script ran */
+    ScriptRuntime runtime() {
+        return runtime;
     }
 
     /** @return the runtime's name, or null when no script ran */

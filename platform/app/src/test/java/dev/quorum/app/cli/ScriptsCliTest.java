@@ -107,6 +107,16 @@ class ScriptsCliTest {
                 + ".*every hundredth bar.*"), list.out);
     }
 
+    @Test
+    void aReplaySessionShowsTheScriptsVotesAndStoresARun() throws IOException {
+        copyExample("streak_counter.js");
+        Result r = run("replay", "--speed", "0", "--status-every", "200", "--symbols", "BTC-USD");
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.contains("scripts: 1 ("), r.out);
+        assertTrue(r.out.matches("(?s).*\\n2018-04-04T\\S+ +200 bars +\\{streak-reversal@BTC-USD=(LONG|SHORT|FLAT) .*"), r.out);
+        assertTrue(r.out.matches("(?s).*\\nreplay run 1 done: [\\d,]+ bars, \\d+ trades, .*"), r.out);
+    }
+
     private record Result(int code, String out, String err) {
     }
 

@@ -83,6 +83,20 @@ public final class BacktestRunner {
      * @throws ConfigException when the configuration does not fit the plugins or the data
      */
     public BacktestReport run(QuorumConfig config, ProgressListener progress) {
+        return run(config, progress, "backtest", java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * The same run with another kind and the bar stream wrapped (a replay paces it).
+     *
+     * @param config   the configuration (already validated)
+     * @param progress told how far the replay has come
+     * @param kind     the run's kind in the store, such as {@code backtest} or {@code replay}
+     * @param bars     wraps the stored bars before the engine reads them
+     * @return the report
+     */
+    public BacktestReport run(QuorumConfig config, ProgressListener progress, String kind,
+                              java.util.function.UnaryOperator<BarStream> bars) {
         java.util.SortedMap<String, Integer> errorsBefore = plugins.errorCounts();
         List<Registered<Strategy>> strategies = new java.util.ArrayList<>(plugins.strategies());
         strategies.addAll(extraStrategies);
@@ -96,17 +110,17 @@ public final class BacktestRunner {
 
         RunJournal journal = new RunJournal(database, wallClock);
         journal.failInterruptedRuns().forEach(id -> log.warn("run {} was interrupted before it finished; marked FAILED", id));
-        long runId = journal.begin(new RunSpec("backtest", json(config), config.data().symbols(), timeframe, from, to,
+        long runId = journal.begin(new RunSpec(kind, json(config), config.data().symbols(), timeframe, from, to,
                 config.engine().initialCash()));
         log.info("run {}: {} bots {}, risk chain {}, {} {} from {} to {}", runId, assembly.botNames().size(),
                 assembly.botNames(), assembly.risk().links().stream().map(l -> l.name()).toList(),
                 config.data().symbols(), timeframe, config.data().from(), config.data().to());
         EngineResult result;
         try (JournalSink sink = journal.sink(runId);
-             BarStream bars = store.bars(new BarQuery(config.data().symbols(), timeframe, from, to))) {
+             BarStream stream = bars.apply(store.bars(new BarQuery(config.data().symbols(), timeframe, from, to)))) {
             Backtest backtest = new Backtest(config.engine(), assembly.bots(), assembly.risk(), assembly.feeds(),
                     PaperBroker.of(config.broker()), sink);
-            result = backtest.run(bars, progress);
+            result = backtest.run(stream, progress);
         } catch (RuntimeException | Error e) {
             journal.fail(runId, e.getClass().getSimpleName() + ": " + e.getMessage());
             throw e;
