@@ -37,7 +37,7 @@ public final class BenchMain {
     }
 
     /**
-     * @param args {@code [--quick] --plugins DIR}
+     * @param args {@code [--quick] [--scripts [--examples DIR]] --plugins DIR}
      * @throws Exception on failure
      */
     public static void main(String[] args) throws Exception {
@@ -46,6 +46,10 @@ public final class BenchMain {
         Path technical = plugins.resolve("technical.zip");
         if (!Files.isRegularFile(technical)) {
             throw new IllegalStateException("no " + technical + ": build first (./quorum bench builds it)");
+        }
+        if (List.of(args).contains("--scripts")) {
+            ScriptBench.run(quick, technical, Path.of(option(args, "--examples", "scripts/examples")));
+            return;
         }
         int bars = quick ? 250_000 : 1_000_000;
         int runs = quick ? 3 : 5;

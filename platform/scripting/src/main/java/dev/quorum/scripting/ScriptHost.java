@@ -40,6 +40,7 @@ public final class ScriptHost {
     // the previous signal, reused when the next one is the same (most bars repeat a vote)
     private Signal cached = Signal.flat();
     private String cachedReason = "";
+    private String lastReason = "";
 
     ScriptHost(StrategyContext context, ScriptMeta meta, BoundedLog log) {
         this.context = context;
@@ -261,6 +262,21 @@ public final class ScriptHost {
      */
     @HostAccess.Export
     public void signal(int direction, double confidence, String reason, double stopLoss, double takeProfit) {
+        lastReason = reason;
+        signalSameReason(direction, confidence, stopLoss, takeProfit);
+    }
+
+    /**
+     * The framework's hand-over of a checked signal whose reason is the one of the previous call.
+     *
+     * @param direction  1 LONG, -1 SHORT, 0 FLAT
+     * @param confidence in [0, 1]
+     * @param stopLoss   a price, or NaN for none
+     * @param takeProfit a price, or NaN for none
+     */
+    @HostAccess.Export
+    public void signalSameReason(int direction, double confidence, double stopLoss, double takeProfit) {
+        String reason = lastReason;
         Direction d = direction > 0 ? Direction.LONG : direction < 0 ? Direction.SHORT : Direction.FLAT;
         boolean plain = Double.isNaN(stopLoss) && Double.isNaN(takeProfit);
         if (plain && cached.direction() == d && cached.confidence() == confidence && cachedReason.equals(reason)) {

@@ -34,7 +34,9 @@ const __quorum = (() => {
     return typeof v;
   };
 
-  // checks what onBar returned and hands it to the host as primitives (no object crosses back)
+  // checks what onBar returned and hands it to the host as primitives (no object crosses back); the
+  // reason text crosses only when it changed since the last bar (most bars repeat it)
+  let lastReason = '';
   const emit = (host, s) => {
     if (s === null || s === undefined || typeof s !== 'object') {
       return host.reject('onBar returned ' + describe(s) + ' instead of a signal object such as buy(0.8, "why")');
@@ -62,6 +64,10 @@ const __quorum = (() => {
     if (tp !== undefined && tp !== null && (typeof tp !== 'number' || !(tp > 0) || tp === Infinity)) {
       return host.reject('signal.takeProfit is ' + describe(tp) + ', expected a price > 0 or nothing');
     }
+    if (reason === lastReason) {
+      return host.signalSameReason(code, c, sl == null ? NaN : sl, tp == null ? NaN : tp);
+    }
+    lastReason = reason;
     return host.signal(code, c, reason, sl == null ? NaN : sl, tp == null ? NaN : tp);
   };
 
@@ -138,8 +144,9 @@ const __quorum = (() => {
       bot: host.botName(),
       params: Object.freeze(JSON.parse(host.parametersJson())),
       state: {},
-      bar: null,
-      position: null,
+      // read from the host only when the script reads them (most bars of most scripts need neither)
+      get bar() { return host.bar(); },
+      get position() { return host.position(); },
       history: history,
       tf: (tf) => {
         let l = libraries.get(tf);
@@ -154,11 +161,7 @@ const __quorum = (() => {
     };
     for (const name of Object.keys(base)) ctx[name] = base[name];
     if (init !== undefined) init(ctx);
-    return () => {
-      ctx.bar = host.bar();
-      ctx.position = host.position();
-      return emit(host, onBar(ctx));
-    };
+    return () => emit(host, onBar(ctx));
   };
 
   return Object.freeze({ signal: signal, bind: bind });

@@ -8,7 +8,7 @@ import dev.quorum.api.Timeframe;
 /**
  * What a run is about to replay, recorded before its first bar.
  *
- * @param kind        {@code backtest} (paper sessions later)
+ * @param kind        {@code backtest} or {@code replay} (paper sessions later)
  * @param configJson  the effective configuration, as canonical JSON
  * @param symbols     the instruments
  * @param timeframe   the base timeframe
