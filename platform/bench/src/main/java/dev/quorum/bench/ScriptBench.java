@@ -146,7 +146,7 @@ final class ScriptBench {
         QuorumConfig config = new QuorumConfig(new DataConfig(List.of("BENCH"), "1m", day, day, "unused"),
                 new EngineConfig(10_000.0, 0.6, true, 1_000_000, 200, 0.0, 0.0), null, null,
                 List.of(new BotConfig("bot", id, params)), List.of());
-        InMemoryBacktest.run(config, List.of(new Registered<>("bench", strategy, info(strategy, id))), List.of(),
+        InMemoryBacktest.run(config, List.of(new Registered<>("bench", strategy, strategy.info())), List.of(),
                 BarStream.of(data.iterator()), new RunSink() {
                     @Override
                     public void onEntry(Fill fill) {
@@ -163,24 +163,12 @@ final class ScriptBench {
         return trades;
     }
 
-    private static ComponentInfo info(Strategy s, String id) {
-        return s.info();
-    }
-
     private static EngineResult ensemble(int bars, List<ScriptStrategy> scripts, List<BotConfig> bots) {
         Iterator<Bar> walk = RandomWalk.stream("BENCH", bars);
         QuorumConfig config = new QuorumConfig(new DataConfig(List.of("BENCH"), "1m", "2020-01-01", "2020-01-01", "unused"),
                 new EngineConfig(10_000.0, 0.6, false, 1_000_000, 200, 0.0, 0.0), null, null, bots, List.of());
         List<Registered<Strategy>> registered = scripts.stream().map(s -> new Registered<Strategy>("bench", s, s.info())).toList();
-        return InMemoryBacktest.run(config, registered, List.of(), BarStream.of(walk), new RunSink() {
-            @Override
-            public void onEntry(Fill fill) {
-            }
-
-            @Override
-            public void onExit(Fill fill, ClosedTrade closed) {
-            }
-        }, (p, w, e) -> {
+        return InMemoryBacktest.run(config, registered, List.of(), BarStream.of(walk), RunSink.discarding(), (p, w, e) -> {
             throw new IllegalStateException(w + ": " + e);
         });
     }

@@ -119,7 +119,7 @@ class HotReloadTest {
         };
         try (script; reloader) {
             InMemoryBacktest.run(config, List.of(new Registered<>("script:hot.js", recording, script.info())), List.of(),
-                    BarStream.of(editing), new NoSink(), (p, w, e) -> { throw new AssertionError(w + ": " + e); });
+                    BarStream.of(editing), dev.quorum.core.engine.RunSink.discarding(), (p, w, e) -> { throw new AssertionError(w + ": " + e); });
         }
 
         assertEquals(50, seen.size());
@@ -137,15 +137,5 @@ class HotReloadTest {
         assertEquals("rejected scripts/hot.js: meta.params.n changed type from INTEGER to DECIMAL: parameters were bound when the"
                 + " session started; restart it to apply", events.get(2));
         assertEquals("retired", events.get(3));
-    }
-
-    private static final class NoSink implements dev.quorum.core.engine.RunSink {
-        @Override
-        public void onEntry(dev.quorum.api.Fill fill) {
-        }
-
-        @Override
-        public void onExit(dev.quorum.api.Fill fill, dev.quorum.core.portfolio.ClosedTrade closed) {
-        }
     }
 }

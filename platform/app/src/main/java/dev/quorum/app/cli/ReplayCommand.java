@@ -10,16 +10,12 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import dev.quorum.api.Bar;
 import dev.quorum.api.BarStream;
-import dev.quorum.api.ComponentInfo;
-import dev.quorum.api.Signal;
 import dev.quorum.api.Strategy;
-import dev.quorum.api.StrategyContext;
-import dev.quorum.api.StrategyInstance;
-import dev.quorum.api.Timeframe;
 import dev.quorum.core.config.ConfigException;
 import dev.quorum.core.config.QuorumConfig;
 import dev.quorum.core.engine.BacktestReport;
 import dev.quorum.core.engine.BacktestRunner;
+import dev.quorum.core.engine.ObservedStrategy;
 import dev.quorum.core.engine.ProgressListener;
 import dev.quorum.core.plugin.PluginHost;
 import dev.quorum.core.plugin.Registered;
@@ -80,7 +76,10 @@ final class ReplayCommand implements Callable<Integer> {
             cfg = scripts.withScriptBots(cfg);
             Map<String, String> lastVotes = new ConcurrentHashMap<>();
             List<Registered<Strategy>> watched = scripts.registered().stream()
-                    .map(r -> new Registered<Strategy>(r.pluginId(), new LastVote(r.extension(), lastVotes), r.info())).toList();
+                    .map(r -> new Registered<Strategy>(r.pluginId(), new ObservedStrategy(r.extension(), (context, signal) ->
+                            lastVotes.put(context.botName() + "@" + context.symbol(), String.format(java.util.Locale.ROOT, "%s %.2f %s",
+                                    signal.direction(), signal.confidence(), signal.reasons().isEmpty() ? "" : signal.reasons().get(0)))),
+                            r.info())).toList();
             ScriptReloader reloader = scripts.runtime() == null ? null
                     : new ScriptReloader(scripts.runtime(), scripts.strategies(), new Reports(out));
             out.printf(java.util.Locale.ROOT, "replay of %s %s, %s .. %s at %s; scripts: %s%n", String.join(", ", cfg.data().symbols()),
@@ -130,31 +129,6 @@ final class ReplayCommand implements Callable<Integer> {
         public void retired(ScriptStrategy s) {
             out.println("reload: " + s.definition().displayName() + " was deleted; its bots vote FLAT from their next bar");
             out.flush();
-        }
-    }
-
-    /** Keeps each script bot's latest vote for the status line. */
-    private record LastVote(Strategy inner, Map<String, String> votes) implements Strategy {
-        @Override
-        public ComponentInfo info() {
-            return inner.info();
-        }
-
-        @Override
-        public List<Timeframe> timeframes() {
-            return inner.timeframes();
-        }
-
-        @Override
-        public StrategyInstance create(StrategyContext context) {
-            StrategyInstance instance = inner.create(context);
-            String key = context.botName() + "@" + context.symbol();
-            return view -> {
-                Signal s = instance.onBar(view);
-                votes.put(key, String.format(java.util.Locale.ROOT, "%s %.2f %s", s.direction(), s.confidence(),
-                        s.reasons().isEmpty() ? "" : s.reasons().get(0)));
-                return s;
-            };
         }
     }
 

@@ -16,13 +16,8 @@ import java.util.concurrent.Callable;
 import dev.quorum.api.Bar;
 import dev.quorum.api.BarQuery;
 import dev.quorum.api.BarStream;
-import dev.quorum.api.ComponentInfo;
 import dev.quorum.api.Direction;
-import dev.quorum.api.Fill;
-import dev.quorum.api.Signal;
 import dev.quorum.api.Strategy;
-import dev.quorum.api.StrategyContext;
-import dev.quorum.api.StrategyInstance;
 import dev.quorum.api.Timeframe;
 import dev.quorum.core.config.BotConfig;
 import dev.quorum.core.config.QuorumConfig;
@@ -31,11 +26,11 @@ import dev.quorum.core.engine.BacktestRunner;
 import dev.quorum.core.engine.BotReport;
 import dev.quorum.core.engine.EngineResult;
 import dev.quorum.core.engine.InMemoryBacktest;
+import dev.quorum.core.engine.ObservedStrategy;
 import dev.quorum.core.engine.RunSink;
 import dev.quorum.core.journal.RunJournal;
 import dev.quorum.core.plugin.PluginHost;
 import dev.quorum.core.plugin.Registered;
-import dev.quorum.core.portfolio.ClosedTrade;
 import dev.quorum.core.store.Database;
 import dev.quorum.scripting.ScriptCatalog;
 import dev.quorum.scripting.ScriptStrategy;
@@ -189,7 +184,7 @@ final class ScriptsCommand implements Runnable {
                                 Timeframe tf) {
             Map<Direction, Long> votes = new EnumMap<>(Direction.class);
             List<String> errors = new ArrayList<>();
-            Strategy counting = new Counting(s, votes);
+            Strategy counting = new ObservedStrategy(s, (context, signal) -> votes.merge(signal.direction(), 1L, Long::sum));
             QuorumConfig one = new QuorumConfig(cfg.data().with(List.of(symbol), null, null), cfg.engine(), cfg.broker(),
                     cfg.storage(), List.of(new BotConfig(null, s.info().id(), null)), List.of(), cfg.scripts());
             Instant from = cfg.data().fromDate().atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -198,7 +193,7 @@ final class ScriptsCommand implements Runnable {
             try (BarStream stream = new CandleStore(db).bars(new BarQuery(List.of(symbol), tf, from, to))) {
                 BarStream first = BarStream.of(limit(stream, bars));
                 result = InMemoryBacktest.run(one, List.of(new Registered<>("script:" + file, counting, s.info())), List.of(),
-                        first, new NoSink(), (pluginId, what, error) -> errors.add(error));
+                        first, RunSink.discarding(), (pluginId, what, error) -> errors.add(error));
             }
             var meta = s.definition().meta();
             out.println();
@@ -237,40 +232,6 @@ final class ScriptsCommand implements Runnable {
                     return stream.next();
                 }
             };
-        }
-    }
-
-    /** Counts the votes of a strategy's instances. */
-    private record Counting(Strategy inner, Map<Direction, Long> votes) implements Strategy {
-        @Override
-        public ComponentInfo info() {
-            return inner.info();
-        }
-
-        @Override
-        public List<Timeframe> timeframes() {
-            return inner.timeframes();
-        }
-
-        @Override
-        public StrategyInstance create(StrategyContext context) {
-            StrategyInstance instance = inner.create(context);
-            return view -> {
-                Signal s = instance.onBar(view);
-                votes.merge(s.direction(), 1L, Long::sum);
-                return s;
-            };
-        }
-    }
-
-    /** Validation keeps nothing of the trades. */
-    private static final class NoSink implements RunSink {
-        @Override
-        public void onEntry(Fill fill) {
-        }
-
-        @Override
-        public void onExit(Fill fill, ClosedTrade closed) {
         }
     }
 }

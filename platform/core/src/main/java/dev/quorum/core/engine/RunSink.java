@@ -44,4 +44,17 @@ public interface RunSink {
     /** The run has ended: write whatever is buffered. */
     default void flush() {
     }
+
+    /** @return a sink that keeps nothing (validation runs, benchmarks) */
+    static RunSink discarding() {
+        return new RunSink() {
+            @Override
+            public void onEntry(Fill fill) {
+            }
+
+            @Override
+            public void onExit(Fill fill, ClosedTrade trade) {
+            }
+        };
+    }
 }
