@@ -76,7 +76,8 @@ final class BacktestCommand implements Callable<Integer> {
             ConsoleProgress progress = new ConsoleProgress(err, cfg);
             BacktestReport report;
             try {
-                report = new BacktestRunner(db, host, ws.workingDir(), Clock.systemUTC(), scripts.registered()).run(cfg, progress);
+                report = new BacktestRunner(db, host, ws.workingDir(), Clock.systemUTC(), scripts.registered()).run(cfg, progress,
+                        "backtest", java.util.function.UnaryOperator.identity(), ws.reportScheduler(db, host, err));
             } catch (ConfigException e) {
                 throw e.locatedIn(ws.configFile());
             }

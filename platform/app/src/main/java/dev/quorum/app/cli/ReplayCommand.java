@@ -94,7 +94,7 @@ final class ReplayCommand implements Callable<Integer> {
             BacktestReport report;
             try {
                 report = new BacktestRunner(db, host, ws.workingDir(), Clock.systemUTC(), watched).run(cfg, ProgressListener.NONE,
-                        "replay", bars -> new Paced(bars, speed, statusEvery, out, lastVotes));
+                        "replay", bars -> new Paced(bars, speed, statusEvery, out, lastVotes), ws.reportScheduler(db, host, out));
             } catch (ConfigException e) {
                 throw e.locatedIn(ws.configFile());
             } finally {

@@ -40,6 +40,38 @@ record Workspace(Path workingDir, Path configFile, QuorumConfig config) {
         return workingDir.resolve(config.storage().pluginsDir());
     }
 
+    Path reportsDir() {
+        return workingDir.resolve(config.reports().dir());
+    }
+
+    /**
+     * @param db   the store
+     * @param host the plugins (their report sections)
+     * @return what writes daily reports into the configured folder, with the configured retention
+     */
+    dev.quorum.report.DailyReports dailyReports(Database db, PluginHost host) {
+        return new dev.quorum.report.DailyReports(new dev.quorum.report.DailyReportLoader(
+                new dev.quorum.core.journal.RunJournal(db, java.time.Clock.systemUTC()), host.reportSections(), host),
+                new dev.quorum.core.report.ReportFolder(reportsDir()), config.reports().retentionDays());
+    }
+
+    /**
+     * @param db   the store
+     * @param host the plugins
+     * @param err  where each report written is announced
+     * @return the scheduler of daily reports on a run's engine clock; null when {@code reports.duringRuns} is off
+     */
+    dev.quorum.report.DailyReportScheduler reportScheduler(Database db, PluginHost host, java.io.PrintWriter err) {
+        if (!config.reports().duringRuns()) {
+            return null;
+        }
+        dev.quorum.report.DailyReports reports = dailyReports(db, host);
+        return new dev.quorum.report.DailyReportScheduler(reports::write, config.reports().cron(), w -> {
+            err.println("  " + ReportCommand.describe(w, workingDir));
+            err.flush();
+        });
+    }
+
     /** Opens the database named in config, creating parent directories of an H2 file database. */
     Database openDatabase() {
         String url = config.storage().database();

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -72,7 +73,7 @@ class QuorumCliTest {
     void pluginsListShowsTheBundledPluginsStarted() {
         Result r = run("plugins", "list");
         assertEquals(0, r.code, r.err);
-        assertTrue(r.out.matches("(?s).*\\ntechnical +0\\.1\\.0 +STARTED +>=1\\.0\\.0 & <2\\.0\\.0 +strategy:.*"), r.out);
+        assertTrue(r.out.matches("(?s).*\\ntechnical +0\\.1\\.0 +STARTED +>=1\\.1\\.0 & <2\\.0\\.0 +strategy:.*report:technical-day.*"), r.out);
         assertTrue(r.out.matches("(?s).*\\nrisk-basic +0\\.1\\.0 +STARTED .*risk:fixed-fraction.*"), r.out);
     }
 
@@ -94,7 +95,7 @@ class QuorumCliTest {
         Path zip = Path.of(System.getProperty("quorum.testPlugins"), "future-api.zip");
         Result r = run("plugins", "install", zip.toString());
         assertEquals(1, r.code);
-        assertTrue(r.err.contains("requires quorum-api '>=99.0.0', but this host provides quorum-api 1.0.0"), r.err);
+        assertTrue(r.err.contains("requires quorum-api '>=99.0.0', but this host provides quorum-api " + dev.quorum.api.QuorumApi.version()), r.err);
         assertFalse(run("plugins", "list").out.contains("fixture-future-api"));
     }
 
@@ -122,7 +123,12 @@ class QuorumCliTest {
 
         Result list = run("plugins", "list");
         assertTrue(list.out.matches("(?s).*\\nfixture-faulty-strategy +0\\.1\\.0 +DEGRADED .*"), list.out);
-        assertTrue(list.out.contains("in run 1: 5 error(s); last: bot 'fixture-throws'"), list.out);
+        // 5 from the bot, 2 from the plugin's broken report section in the reports written during the run
+        // (2018-04-04 and -05; the last day's report is written after the run's errors are stored)
+        assertTrue(list.out.contains("in run 1: 7 error(s); last: report section 'fixture-report-throws' for 2018-04-05"), list.out);
+        for (String day : List.of("2018-04-04", "2018-04-05", "2018-04-06")) {
+            assertTrue(r.err.contains("report " + day + ": reports/quorum-" + day + ".pdf"), "the broken section does not stop the report: " + r.err);
+        }
         assertTrue(list.out.matches("(?s).*\\ntechnical +0\\.1\\.0 +STARTED .*"), list.out);
     }
 

@@ -13,9 +13,12 @@ import java.util.List;
  * @param bots    the strategies that vote, in order; empty means every strategy of every started plugin with its defaults
  * @param risk    the risk chain, in order
  * @param scripts the {@code scripts} section: JavaScript strategies and their budgets
+ * @param reports the {@code reports} section: the daily PDF report and its schedule
+ * @param server  the {@code server} section: the HTTP server
  */
 public record QuorumConfig(DataConfig data, EngineConfig engine, BrokerConfig broker, StorageConfig storage,
-                           List<BotConfig> bots, List<RiskConfig> risk, ScriptsConfig scripts) {
+                           List<BotConfig> bots, List<RiskConfig> risk, ScriptsConfig scripts, ReportsConfig reports,
+                           ServerConfig server) {
 
     /** Applies defaults, checks names are unique and that the engine's equity resolution fits the base timeframe. */
     public QuorumConfig {
@@ -26,6 +29,8 @@ public record QuorumConfig(DataConfig data, EngineConfig engine, BrokerConfig br
         bots = bots == null ? List.of() : List.copyOf(bots);
         risk = risk == null ? List.of() : List.copyOf(risk);
         scripts = scripts == null ? ScriptsConfig.defaults() : scripts;
+        reports = reports == null ? ReportsConfig.defaults() : reports;
+        server = server == null ? ServerConfig.defaults() : server;
         unique("bots", bots);
         unique("risk", risk);
         engine.checkAgainst(data.baseTimeframe());
@@ -43,7 +48,23 @@ public record QuorumConfig(DataConfig data, EngineConfig engine, BrokerConfig br
      */
     public QuorumConfig(DataConfig data, EngineConfig engine, BrokerConfig broker, StorageConfig storage,
                         List<BotConfig> bots, List<RiskConfig> risk) {
-        this(data, engine, broker, storage, bots, risk, null);
+        this(data, engine, broker, storage, bots, risk, null, null, null);
+    }
+
+    /**
+     * A configuration with the default {@code reports} and {@code server} sections.
+     *
+     * @param data    see the record
+     * @param engine  see the record
+     * @param broker  see the record
+     * @param storage see the record
+     * @param bots    see the record
+     * @param risk    see the record
+     * @param scripts see the record
+     */
+    public QuorumConfig(DataConfig data, EngineConfig engine, BrokerConfig broker, StorageConfig storage,
+                        List<BotConfig> bots, List<RiskConfig> risk, ScriptsConfig scripts) {
+        this(data, engine, broker, storage, bots, risk, scripts, null, null);
     }
 
     /**
@@ -51,12 +72,12 @@ public record QuorumConfig(DataConfig data, EngineConfig engine, BrokerConfig br
      * @return this configuration with them
      */
     public QuorumConfig withBots(List<BotConfig> newBots) {
-        return new QuorumConfig(data, engine, broker, storage, newBots, risk, scripts);
+        return new QuorumConfig(data, engine, broker, storage, newBots, risk, scripts, reports, server);
     }
 
     /** @return the configuration with every default */
     public static QuorumConfig defaults() {
-        return new QuorumConfig(null, null, null, null, null, null, null);
+        return new QuorumConfig(null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -64,7 +85,7 @@ public record QuorumConfig(DataConfig data, EngineConfig engine, BrokerConfig br
      * @return a copy with another data section
      */
     public QuorumConfig withData(DataConfig newData) {
-        return new QuorumConfig(newData, engine, broker, storage, bots, risk, scripts);
+        return new QuorumConfig(newData, engine, broker, storage, bots, risk, scripts, reports, server);
     }
 
     private static void unique(String list, List<? extends ComponentConfig> items) {

@@ -66,7 +66,10 @@ public final class Backtest {
     private final Portfolio portfolio;
     private final OrderDesk desk;
     private final EquityRecorder equity;
+    private final SignalTally tally;
     private final RunSink sink;
+    // the engine time (epoch seconds) at which the sink next wants to hear the clock
+    private long wakeUpSecond;
     private final Map<String, SymbolFeed> feeds;
     // per symbol, looked up once per bar: its feed and each bot's instance on it
     private final Map<String, Slot> slots = new HashMap<>();
@@ -89,8 +92,10 @@ public final class Backtest {
         this.risk = risk;
         this.portfolio = new Portfolio(config.initialCash());
         this.desk = new OrderDesk(broker, portfolio, risk, sink);
-        this.equity = new EquityRecorder(config.equityTimeframe(), sink);
+        this.tally = new SignalTally(botNames);
+        this.equity = new EquityRecorder(config.equityTimeframe(), sink, tally);
         this.sink = sink;
+        this.wakeUpSecond = sink.nextWakeUp().getEpochSecond();
     }
 
     /** One symbol of the run: its feed and, in bot order, each bot's strategy instance on it. */
@@ -112,6 +117,9 @@ public final class Backtest {
                 firstBar = bar.openTime();
             }
             onBar(bar);
+            if (bar.openTime().getEpochSecond() + bar.timeframe().duration().getSeconds() >= wakeUpSecond) {
+                wakeUp(bar.closeTime());
+            }
             if (++bars % PROGRESS_EVERY == 0) {
                 progress.progress(bars, bar.closeTime());
             }
@@ -124,6 +132,11 @@ public final class Backtest {
         sink.flush();
         return new EngineResult(bars, firstBar, end, desk.trades(), blocked + desk.cancelledEntries(), portfolio.equity(),
                 bots.stream().map(Bot::report).toList());
+    }
+
+    private void wakeUp(Instant now) {
+        sink.onClock(now);
+        wakeUpSecond = sink.nextWakeUp().getEpochSecond();
     }
 
     private void onBar(Bar bar) {
@@ -145,7 +158,9 @@ public final class Backtest {
         // remaining ones to reach consensus on their own
         for (int i = 0; i < botArray.length; i++) {
             Bot bot = botArray[i];
-            signals[i] = bot.isSuspended() ? SUSPENDED : bot.vote(instances[i], view);
+            Signal signal = bot.isSuspended() ? SUSPENDED : bot.vote(instances[i], view);
+            signals[i] = signal;
+            tally.count(i, signal.direction());
         }
         Decision decision = ensemble.decide(botNames, weights, signals, botArray.length);
         if (!decision.isActionable() || desk.busy(symbol)) {

@@ -97,6 +97,21 @@ public final class BacktestRunner {
      */
     public BacktestReport run(QuorumConfig config, ProgressListener progress, String kind,
                               java.util.function.UnaryOperator<BarStream> bars) {
+        return run(config, progress, kind, bars, null);
+    }
+
+    /**
+     * The same run with work scheduled on its engine clock (the daily reports).
+     *
+     * @param config   the configuration (already validated)
+     * @param progress told how far the replay has come
+     * @param kind     the run's kind in the store, such as {@code backtest} or {@code replay}
+     * @param bars     wraps the stored bars before the engine reads them
+     * @param clock    woken on the engine clock and at the end of the run; null for none
+     * @return the report
+     */
+    public BacktestReport run(QuorumConfig config, ProgressListener progress, String kind,
+                              java.util.function.UnaryOperator<BarStream> bars, EngineClockListener clock) {
         java.util.SortedMap<String, Integer> errorsBefore = plugins.errorCounts();
         List<Registered<Strategy>> strategies = new java.util.ArrayList<>(plugins.strategies());
         strategies.addAll(extraStrategies);
@@ -116,8 +131,9 @@ public final class BacktestRunner {
                 assembly.botNames(), assembly.risk().links().stream().map(l -> l.name()).toList(),
                 config.data().symbols(), timeframe, config.data().from(), config.data().to());
         EngineResult result;
-        try (JournalSink sink = journal.sink(runId);
+        try (JournalSink journalSink = journal.sink(runId);
              BarStream stream = bars.apply(store.bars(new BarQuery(config.data().symbols(), timeframe, from, to)))) {
+            RunSink sink = clock == null ? journalSink : new ClockedSink(journalSink, clock, runId);
             Backtest backtest = new Backtest(config.engine(), assembly.bots(), assembly.risk(), assembly.feeds(),
                     PaperBroker.of(config.broker()), sink);
             result = backtest.run(stream, progress);
@@ -133,6 +149,13 @@ public final class BacktestRunner {
             }
         });
         String hash = journal.finish(runId, result, pluginErrors);
+        if (clock != null) {
+            try {
+                clock.onRunEnd(runId, result.lastBar());
+            } catch (RuntimeException e) {
+                log.warn("run {}: the end-of-run work failed: {}", runId, e.toString(), e);
+            }
+        }
         var trades = journal.trades(runId);
         RunSummary summary = RunSummary.of(trades, config.engine().initialCash(), result.firstBar(), result.lastBar());
         return new BacktestReport(runId, result, trades, summary, hash, imports);

@@ -10,12 +10,14 @@ import dev.quorum.core.portfolio.Portfolio;
  * epoch-aligned bucket of that length (a base bar belongs to the bucket its open time falls in), taken
  * after the last base bar of the bucket (of any symbol) has been processed and stamped with that bar's
  * close time. The last bucket's point is the final point, taken after the end-of-data exits. A bucket
- * without bars (a gap in the data) has no point.
+ * without bars (a gap in the data) has no point. The bots' signal counts of the bucket go to the sink right
+ * after its point, with the same stamp.
  */
 final class EquityRecorder {
 
     private final long resolutionSeconds;
     private final RunSink sink;
+    private final SignalTally signals;
     private long bucket = Long.MIN_VALUE;
     // the current bucket as epoch seconds [start, end): a bar inside it needs no division
     private long bucketStart = Long.MAX_VALUE;
@@ -26,10 +28,12 @@ final class EquityRecorder {
     /**
      * @param resolution the bucket length, a whole multiple of the base timeframe
      * @param sink       where the points go
+     * @param signals      the bots' signal counts, drained into the sink with each point
      */
-    EquityRecorder(Timeframe resolution, RunSink sink) {
+    EquityRecorder(Timeframe resolution, RunSink sink, SignalTally signals) {
         this.resolutionSeconds = resolution.duration().getSeconds();
         this.sink = sink;
+        this.signals = signals;
     }
 
     /**
@@ -60,7 +64,7 @@ final class EquityRecorder {
         if (open < bucketStart || open >= bucketEnd) {
             long b = Math.floorDiv(open, resolutionSeconds);
             if (lastBar != null && b != bucket) {
-                sink.onEquity(portfolio.point(lastBar.closeTime()));
+                record(portfolio);
             }
             bucket = b;
             bucketStart = b * resolutionSeconds;
@@ -76,7 +80,13 @@ final class EquityRecorder {
      */
     void finish(Portfolio portfolio) {
         if (lastBar != null) {
-            sink.onEquity(portfolio.point(lastBar.closeTime()));
+            record(portfolio);
         }
+    }
+
+    private void record(Portfolio portfolio) {
+        java.time.Instant time = lastBar.closeTime();
+        sink.onEquity(portfolio.point(time));
+        signals.drain(time, sink);
     }
 }

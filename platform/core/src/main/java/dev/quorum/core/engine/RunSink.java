@@ -1,5 +1,7 @@
 package dev.quorum.core.engine;
 
+import java.time.Instant;
+
 import dev.quorum.api.Fill;
 import dev.quorum.core.portfolio.ClosedTrade;
 import dev.quorum.core.portfolio.EquityPoint;
@@ -39,6 +41,35 @@ public interface RunSink {
      * @param point the point
      */
     default void onEquity(EquityPoint point) {
+    }
+
+    /**
+     * The signal counts of one bucket of the equity curve, handed over right after its point. Derived data,
+     * buffered like the points.
+     *
+     * @param counts one per bot that gave a LONG or SHORT signal in the bucket
+     */
+    default void onSignals(java.util.List<SignalCount> counts) {
+    }
+
+    /**
+     * When this sink next wants to hear the engine time ({@link #onClock}); the engine checks it after each
+     * bar, so a sink that schedules work on the engine clock (the daily report) wakes at the first bar
+     * closing at or after it.
+     *
+     * @return the engine time; {@link Instant#MAX} for never
+     */
+    default Instant nextWakeUp() {
+        return Instant.MAX;
+    }
+
+    /**
+     * The engine clock reached {@link #nextWakeUp()}: everything up to {@code now} has been handed to the
+     * sink. Asked again for the next wake-up afterwards.
+     *
+     * @param now the close time of the bar just processed
+     */
+    default void onClock(Instant now) {
     }
 
     /** The run has ended: write whatever is buffered. */

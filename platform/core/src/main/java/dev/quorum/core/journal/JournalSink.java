@@ -9,6 +9,7 @@ import java.util.List;
 import dev.quorum.api.Fill;
 import dev.quorum.api.Trade;
 import dev.quorum.core.engine.RunSink;
+import dev.quorum.core.engine.SignalCount;
 import dev.quorum.core.portfolio.ClosedTrade;
 import dev.quorum.core.portfolio.EquityPoint;
 import dev.quorum.core.store.Database;
@@ -18,8 +19,8 @@ import dev.quorum.core.store.Database;
  * position open) in its own commit, an exit fill and the trade it closed together in one. When
  * {@link #onExit} returns, the trade is committed (and, with the database's write delay of 0, written to
  * the file), before the engine processes the next bar; a crash never leaves an exit fill without its
- * trade. Equity-curve points are derived data: they are buffered and written in batches of
- * {@value #EQUITY_BATCH} in their own commits, and the rest when the run ends ({@link #flush}, {@link #close}).
+ * trade. Equity-curve points and the signal counts that come with them are derived data: they are buffered
+ * and written in batches of {@value #EQUITY_BATCH} points in their own commits, and the rest when the run ends ({@link #flush}, {@link #close}).
  */
 public final class JournalSink implements RunSink, AutoCloseable {
 
@@ -31,7 +32,9 @@ public final class JournalSink implements RunSink, AutoCloseable {
     private final PreparedStatement fill;
     private final PreparedStatement trade;
     private final PreparedStatement equity;
+    private final PreparedStatement signals;
     private final List<EquityPoint> points = new ArrayList<>();
+    private final List<SignalCount> counts = new ArrayList<>();
     private long fillSeq;
 
     JournalSink(Database database, long runId) {
@@ -45,6 +48,8 @@ public final class JournalSink implements RunSink, AutoCloseable {
                     + " entry_price, exit_time, exit_price, fees, pnl, exit_reason, bots, risk_notes)"
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
             this.equity = connection.prepareStatement("INSERT INTO equity_curve (run_id, time, equity, cash, exposure)"
+                    + " VALUES (?, ?, ?, ?, ?)");
+            this.signals = connection.prepareStatement("INSERT INTO signal_counts (run_id, bot, time, longs, shorts)"
                     + " VALUES (?, ?, ?, ?, ?)");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open the journal for run " + runId + ": " + e.getMessage(), e);
@@ -84,11 +89,27 @@ public final class JournalSink implements RunSink, AutoCloseable {
     }
 
     @Override
+    public void onSignals(List<SignalCount> bucket) {
+        counts.addAll(bucket);
+    }
+
+    @Override
     public void flush() {
-        if (points.isEmpty()) {
+        if (points.isEmpty() && counts.isEmpty()) {
             return;
         }
         try {
+            for (SignalCount s : counts) {
+                signals.setLong(1, runId);
+                signals.setString(2, s.bot());
+                signals.setLong(3, s.time().toEpochMilli());
+                signals.setLong(4, s.longs());
+                signals.setLong(5, s.shorts());
+                signals.addBatch();
+            }
+            if (!counts.isEmpty()) {
+                signals.executeBatch();
+            }
             for (EquityPoint p : points) {
                 equity.setLong(1, runId);
                 equity.setLong(2, p.time().toEpochMilli());
@@ -100,10 +121,10 @@ public final class JournalSink implements RunSink, AutoCloseable {
             equity.executeBatch();
             connection.commit();
             points.clear();
+            counts.clear();
         } catch (SQLException e) {
             rollback();
-            throw new IllegalStateException("cannot record the equity curve of run " + runId + " up to " + points.get(points.size() - 1).time()
-                    + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot record the equity curve and signal counts of run " + runId + ": " + e.getMessage(), e);
         }
     }
 
@@ -161,6 +182,7 @@ public final class JournalSink implements RunSink, AutoCloseable {
             fill.close();
             trade.close();
             equity.close();
+            signals.close();
             connection.close();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot close the journal of run " + runId + ": " + e.getMessage(), e);

@@ -24,6 +24,7 @@ import dev.quorum.api.ExitReason;
 import dev.quorum.api.Trade;
 import dev.quorum.core.engine.BotReport;
 import dev.quorum.core.engine.EngineResult;
+import dev.quorum.core.engine.SignalCount;
 import dev.quorum.core.portfolio.EquityPoint;
 import dev.quorum.core.store.Database;
 
@@ -228,6 +229,108 @@ public final class RunJournal {
             throw new IllegalStateException("cannot read the equity curve of run " + runId + ": " + e.getMessage(), e);
         }
         return points;
+    }
+
+    /**
+     * Each bot's LONG and SHORT signals in a window, from the stored per-bucket counts: the buckets stamped in
+     * {@code (from, to]} (a bucket's stamp is the close time of its last bar).
+     *
+     * @param runId the run
+     * @param from  the window's start, exclusive
+     * @param to    the window's end, inclusive
+     * @return per bot that gave any, by name, with {@code time = to}
+     */
+    public List<SignalCount> signalCounts(long runId, Instant from, Instant to) {
+        List<SignalCount> counts = new ArrayList<>();
+        String sql = "SELECT bot, SUM(longs), SUM(shorts) FROM signal_counts WHERE run_id = ? AND time > ? AND time <= ?"
+                + " GROUP BY bot ORDER BY bot";
+        try (Connection c = database.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, runId);
+            ps.setLong(2, from.toEpochMilli());
+            ps.setLong(3, to.toEpochMilli());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    counts.add(new SignalCount(to, rs.getString(1), rs.getLong(2), rs.getLong(3)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the signal counts of run " + runId + ": " + e.getMessage(), e);
+        }
+        return counts;
+    }
+
+    /**
+     * The positions open just before {@code at}, rebuilt from the fills stored before it (buys add, sells
+     * subtract, per symbol).
+     *
+     * @param runId the run
+     * @param at    the moment
+     * @return the open positions, by symbol
+     */
+    public List<Holding> holdingsAt(long runId, Instant at) {
+        Map<String, double[]> net = new TreeMap<>(); // symbol -> {signed quantity, since}
+        String sql = "SELECT symbol, side, quantity, fill_time FROM fills WHERE run_id = ? AND fill_time < ? ORDER BY seq";
+        try (Connection c = database.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, runId);
+            ps.setLong(2, at.toEpochMilli());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    double[] h = net.computeIfAbsent(rs.getString(1), k -> new double[2]);
+                    double signed = "BUY".equals(rs.getString(2)) ? rs.getDouble(3) : -rs.getDouble(3);
+                    if (isZero(h[0])) {
+                        h[1] = rs.getLong(4);
+                    }
+                    h[0] += signed;
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the fills of run " + runId + ": " + e.getMessage(), e);
+        }
+        List<Holding> open = new ArrayList<>();
+        net.forEach((symbol, h) -> {
+            if (!isZero(h[0])) {
+                open.add(new Holding(symbol, h[0] > 0 ? Direction.LONG : Direction.SHORT, Math.abs(h[0]),
+                        Instant.ofEpochMilli((long) h[1])));
+            }
+        });
+        return open;
+    }
+
+    private static boolean isZero(double quantity) {
+        return Math.abs(quantity) < 1e-9;
+    }
+
+    /**
+     * @param runId the run
+     * @return the effective configuration it ran with, as the JSON stored with it
+     */
+    public Optional<String> configJson(long runId) {
+        try (Connection c = database.connection(); PreparedStatement ps = c.prepareStatement("SELECT config_json FROM runs WHERE id = ?")) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the configuration of run " + runId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The runs, newest first.
+     *
+     * @return every stored run
+     */
+    public List<RunRecord> runs() {
+        List<Long> ids = new ArrayList<>();
+        try (Connection c = database.connection(); PreparedStatement ps = c.prepareStatement("SELECT id FROM runs ORDER BY id DESC");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot list runs: " + e.getMessage(), e);
+        }
+        return ids.stream().map(id -> run(id).orElseThrow()).toList();
     }
 
     /**

@@ -44,6 +44,7 @@ public final class PluginHost implements PluginErrors, AutoCloseable {
     private final Map<String, List<String>> provided = new LinkedHashMap<>();
     private final List<Registered<Strategy>> strategies;
     private final List<Registered<RiskModule>> riskModules;
+    private final List<Registered<ReportSection>> reportSections;
 
     private PluginHost(Path pluginsDir) {
         this.pluginsDir = pluginsDir;
@@ -56,7 +57,7 @@ public final class PluginHost implements PluginErrors, AutoCloseable {
         discover(MarketDataSource.class, "data", MarketDataSource::info);
         discover(Broker.class, "broker", Broker::info);
         discover(Notifier.class, "notifier", Notifier::info);
-        discover(ReportSection.class, "report", ReportSection::info);
+        this.reportSections = discover(ReportSection.class, "report", ReportSection::info);
     }
 
     /**
@@ -82,6 +83,11 @@ public final class PluginHost implements PluginErrors, AutoCloseable {
     /** @return the strategies of started plugins, by plugin then declaration order */
     public List<Registered<Strategy>> strategies() {
         return strategies;
+    }
+
+    /** @return the report sections of started plugins, by plugin then declaration order */
+    public List<Registered<ReportSection>> reportSections() {
+        return reportSections;
     }
 
     /** @return the risk modules of started plugins */

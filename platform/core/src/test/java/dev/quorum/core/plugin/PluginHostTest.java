@@ -31,7 +31,7 @@ class PluginHostTest {
 
             PluginStatus technical = byId.get("technical");
             assertEquals(PluginHealth.STARTED, technical.health());
-            assertEquals(List.of("strategy:bollinger", "strategy:ema-crossover", "strategy:macd-cross", "strategy:rsi-reversion"),
+            assertEquals(List.of("report:technical-day", "strategy:bollinger", "strategy:ema-crossover", "strategy:macd-cross", "strategy:rsi-reversion"),
                     technical.extensions().stream().sorted().toList());
             assertEquals(PluginHealth.STARTED, byId.get("risk-basic").health());
 

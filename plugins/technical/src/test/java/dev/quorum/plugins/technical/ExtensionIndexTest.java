@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ExtensionIndexTest {
 
     @Test
-    void indexesEveryStrategy() throws IOException {
+    void indexesEveryStrategyAndTheReportSection() throws IOException {
         // All copies on the class path, as PF4J reads them: the processor also writes an empty
         // index for the test classes, which comes first.
         Set<String> indexed = new HashSet<>();
@@ -27,6 +27,6 @@ class ExtensionIndexTest {
             }
         }
         assertEquals(Set.of(EMACrossoverStrategy.class.getName(), RSIReversionStrategy.class.getName(),
-                MACDStrategy.class.getName(), BollingerStrategy.class.getName()), indexed);
+                MACDStrategy.class.getName(), BollingerStrategy.class.getName(), TechnicalReportSection.class.getName()), indexed);
     }
 }

@@ -1,0 +1,126 @@
+package dev.quorum.server;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.quorum.core.report.ReportFolder;
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.config.JavalinConfig;
+import io.javalin.json.JavalinJackson;
+import io.javalin.util.JavalinException;
+
+/**
+ * The HTTP server behind {@code ./quorum serve}: a Javalin (Jetty) server with the API areas given to it as
+ * {@link Routes}. Every response is JSON except a report download; every error, including an unknown route,
+ * a wrong method and a request Jetty rejects before routing, is a JSON {@link ApiError}, and an unexpected
+ * exception is logged here and answered with {@code 500 {"error":"internal error"}} and nothing more.
+ * Binds only to a loopback address unless {@link ServerSettings#allowRemote()} is set.
+ */
+public final class QuorumServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(QuorumServer.class);
+
+    private final Javalin app;
+    private final String host;
+
+    private QuorumServer(Javalin app, String host) {
+        this.app = app;
+        this.host = host;
+    }
+
+    /**
+     * Starts the server with the health and report endpoints.
+     *
+     * @param settings where to listen
+     * @param reports  the folder the reports are served from
+     * @return the running server
+     * @throws IllegalArgumentException if the host is not a loopback address and remote access is not allowed
+     * @throws IllegalStateException    if the server cannot start, for example because the port is taken
+     */
+    public static QuorumServer start(ServerSettings settings, ReportFolder reports) {
+        return start(settings, List.of(new HealthRoutes(reports), new ReportRoutes(reports)));
+    }
+
+    /**
+     * Starts the server with the given API areas.
+     *
+     * @param settings where to listen
+     * @param routes   the API areas, registered in this order
+     * @return the running server
+     * @throws IllegalArgumentException if the host is not a loopback address and remote access is not allowed
+     * @throws IllegalStateException    if the server cannot start, for example because the port is taken
+     */
+    public static QuorumServer start(ServerSettings settings, List<? extends Routes> routes) {
+        Objects.requireNonNull(settings, "settings");
+        List<? extends Routes> areas = List.copyOf(routes);
+        checkBindable(settings);
+        Javalin app = Javalin.create(config -> configure(config, areas));
+        try {
+            app.start(settings.host(), settings.port());
+        } catch (JavalinException e) {
+            app.stop();
+            throw new IllegalStateException("cannot start the server on " + settings.host() + ":" + settings.port() + ": "
+                    + e.getMessage(), e);
+        }
+        QuorumServer server = new QuorumServer(app, settings.host());
+        LOG.info("Quorum server listening on {}", server.baseUri());
+        return server;
+    }
+
+    private static void configure(JavalinConfig config, List<? extends Routes> areas) {
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.http.prefer405over404 = true;
+        config.http.compressionStrategy = CompressionStrategy.NONE;
+        config.jsonMapper(new JavalinJackson(new ObjectMapper(), false));
+        JsonErrors.install(config);
+        for (Routes area : areas) {
+            area.register(config.routes);
+        }
+    }
+
+    /** Refuses a host that is not (or does not resolve only to) loopback addresses, unless allowed. */
+    private static void checkBindable(ServerSettings settings) {
+        if (settings.allowRemote()) {
+            return;
+        }
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(settings.host());
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("cannot resolve the server host \"" + settings.host() + "\"", e);
+        }
+        if (!Arrays.stream(addresses).allMatch(InetAddress::isLoopbackAddress)) {
+            throw new IllegalArgumentException("refusing to listen on \"" + settings.host()
+                    + "\": it is not a loopback address and the server has no TLS or authentication yet;"
+                    + " use 127.0.0.1, or allow remote access explicitly");
+        }
+    }
+
+    /** @return the port the server listens on (the one picked when the settings asked for port 0) */
+    public int port() {
+        return app.port();
+    }
+
+    /** @return {@code http://host:port}, without a trailing slash */
+    public URI baseUri() {
+        String h = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        return URI.create("http://" + h + ":" + port());
+    }
+
+    /** Stops the server; calling it again does nothing. */
+    @Override
+    public void close() {
+        app.stop();
+    }
+}
