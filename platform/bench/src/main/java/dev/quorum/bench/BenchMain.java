@@ -26,7 +26,8 @@ import dev.quorum.api.Bar;
  *       {@code -Xmx512m}, for time and peak heap;</li>
  *   <li>ta4j running the same 87 strategies' indicators and rules one by one, for the ratio.</li>
  * </ol>
- * Ends with machine-readable {@code key=value} lines. {@code --quick} runs a short version.
+ * Ends with machine-readable {@code key=value} lines. {@code --quick} runs a short version. {@code --scripts}
+ * runs {@link ScriptBench} instead, {@code --reports} {@link ReportBench} (the daily PDF report).
  */
 public final class BenchMain {
 
@@ -37,15 +38,23 @@ public final class BenchMain {
     }
 
     /**
-     * @param args {@code [--quick] [--scripts [--examples DIR]] --plugins DIR}
+     * @param args {@code [--quick] [--scripts [--examples DIR] | --reports] --plugins DIR}
      * @throws Exception on failure
      */
     public static void main(String[] args) throws Exception {
+        System.setProperty("java.awt.headless", "true"); // the report benchmark lays out charts and PDFs
         boolean quick = List.of(args).contains("--quick");
         Path plugins = Path.of(option(args, "--plugins", System.getProperty("quorum.benchPlugins", "platform/bench/target/bench/plugins")));
         Path technical = plugins.resolve("technical.zip");
         if (!Files.isRegularFile(technical)) {
             throw new IllegalStateException("no " + technical + ": build first (./quorum bench builds it)");
+        }
+        if (List.of(args).contains("--reports")) {
+            if (List.of(args).contains("--scripts")) {
+                throw new IllegalArgumentException("give --scripts or --reports, not both");
+            }
+            ReportBench.run(quick, plugins);
+            return;
         }
         if (List.of(args).contains("--scripts")) {
             ScriptBench.run(quick, technical, Path.of(option(args, "--examples", "scripts/examples")));

@@ -15,7 +15,8 @@ import dev.quorum.api.Timeframe;
  * engines. Each close is the previous close times exp(r), r normal with mean 0 and standard
  * deviation 0.1% (about Bitcoin's 1-minute volatility in the embedded 2018 candles); the open is
  * the previous close; high and low extend the body by a half-normal 0.05%; volume is log-normal.
- * Bars are consecutive (no gaps), starting 2020-01-01T00:00Z at 10,000.
+ * Bars are consecutive (no gaps), starting 2020-01-01T00:00Z at 10,000. {@link #stream(String, int, long, double)}
+ * walks the same way from another seed and start price (the report benchmark's three symbols).
  */
 final class RandomWalk {
 
@@ -34,9 +35,22 @@ final class RandomWalk {
 
     /** The same bars generated one at a time, so a run over them holds none of them. */
     static Iterator<Bar> stream(String symbol, int count) {
+        return stream(symbol, count, SEED, 10_000);
+    }
+
+    /**
+     * The same walk from another seed and start price, one bar at a time.
+     *
+     * @param symbol     the bars' symbol
+     * @param count      how many bars, from {@link #START}
+     * @param seed       the generator's seed
+     * @param startPrice the first bar's open
+     * @return the bars
+     */
+    static Iterator<Bar> stream(String symbol, int count, long seed, double startPrice) {
         return new Iterator<>() {
-            private final SplittableRandom random = new SplittableRandom(SEED);
-            private double close = 10_000;
+            private final SplittableRandom random = new SplittableRandom(seed);
+            private double close = startPrice;
             private int i;
 
             @Override

@@ -26,7 +26,7 @@ import dev.quorum.api.Trade;
 import dev.quorum.core.analytics.Group;
 import dev.quorum.core.analytics.Interval;
 import dev.quorum.core.analytics.Performance;
-import dev.quorum.core.analytics.PerformanceInput;
+import dev.quorum.core.analytics.StoredRun;
 import dev.quorum.core.engine.BotReport;
 import dev.quorum.core.engine.SignalCount;
 import dev.quorum.core.journal.Holding;
@@ -38,10 +38,10 @@ import dev.quorum.core.plugin.Registered;
 import dev.quorum.core.portfolio.EquityPoint;
 
 /**
- * Reads what one day's report needs from the store and computes its figures with the metrics module.
- * Attribution rules: a trade belongs to the day it closed (exit time in the report's zone); an equity
- * point or a signal count stamped {@code t} (the close time of a bucket's last bar) belongs to the day
- * containing the instant just before {@code t}, so the point stamped at midnight closes the day before it.
+ * Reads what one day's report needs from the store and computes its figures with the metrics module
+ * ({@link StoredRun}, whose attribution rules apply: a trade belongs to the day it closed, an equity point or
+ * a signal count stamped {@code t} to the day containing the instant just before {@code t}, so the point
+ * stamped at midnight closes the day before it).
  */
 public final class DailyReportLoader {
 
@@ -84,45 +84,13 @@ public final class DailyReportLoader {
         JsonNode config = config(runId);
         Duration sampling = Timeframe.parse(config.path("engine").path("equityResolution").asText("1h")).duration();
 
-        List<Trade> all = journal.trades(runId);
-        List<Trade> toDate = new ArrayList<>();
-        List<Trade> today = new ArrayList<>();
-        List<Interval> held = new ArrayList<>();
-        for (Trade t : all) {
-            if (t.exitTime().isBefore(dayEnd)) {
-                toDate.add(t);
-                if (!t.exitTime().isBefore(dayStart)) {
-                    today.add(t);
-                }
-            }
-            if (t.entryTime().isBefore(dayEnd)) {
-                held.add(new Interval(t.entryTime(), t.exitTime()));
-            }
-        }
-        List<Holding> open = journal.holdingsAt(runId, dayEnd);
-        for (Holding h : open) {
-            held.add(new Interval(h.since(), dayEnd));
-        }
-        today.sort(Comparator.comparing(Trade::exitTime).thenComparingLong(Trade::id));
-
-        List<EquityPoint> curve = new ArrayList<>();
-        List<EquityPoint> dayPoints = new ArrayList<>();
-        double dayStartEquity = run.initialCash();
-        for (EquityPoint p : journal.equityCurve(runId)) {
-            if (p.time().isAfter(dayEnd)) {
-                break;
-            }
-            curve.add(p);
-            if (p.time().isAfter(dayStart)) {
-                dayPoints.add(p);
-            } else {
-                dayStartEquity = p.equity();
-            }
-        }
-        Performance dayPerformance = Performance.of(new PerformanceInput(window, zone, today, held, dayStartEquity, dayPoints,
-                sampling, Map.of()));
-        Performance periodPerformance = Performance.of(new PerformanceInput(period, zone, toDate, held, run.initialCash(), curve,
-                sampling, Map.of()));
+        StoredRun stored = StoredRun.load(journal, runId, run.initialCash(), sampling);
+        Performance dayPerformance = stored.performance(window, zone);
+        Performance periodPerformance = stored.performance(period, zone);
+        List<Trade> today = stored.trades().stream().filter(t -> window.contains(StoredRun.closedAt(t)))
+                .sorted(Comparator.comparing(Trade::exitTime).thenComparingLong(Trade::id)).toList();
+        List<EquityPoint> curve = stored.curve().stream().filter(p -> !p.time().isAfter(dayEnd)).toList();
+        List<Holding> open = stored.openAt(dayEnd);
 
         List<BotRow> bots = bots(runId, run, config, dayStart, dayEnd, dayPerformance, periodPerformance);
         Instant at = generatedAt != null ? generatedAt : run.lastBar() != null ? run.lastBar() : dayEnd;

@@ -76,6 +76,7 @@ public final class PdfReportWriter {
         Document doc = new Document(PageSize.A4, MARGIN, MARGIN, MARGIN, MARGIN + 6);
         try {
             PdfWriter writer = PdfWriter.getInstance(doc, new NonClosing(out));
+            writer.setStrictImageSequence(true);
             writer.setPageEvent(new Footer(report));
             doc.addTitle("Quorum daily report " + report.day());
             doc.addCreator("Quorum " + report.version());
@@ -126,7 +127,6 @@ public final class PdfReportWriter {
     }
 
     private void summary(Document doc, DailyReport r) throws DocumentException {
-        doc.add(title("Summary"));
         TradeStats d = r.today().trades();
         TradeStats p = r.toDate().trades();
         EquityStats de = r.today().equity();
@@ -179,12 +179,10 @@ public final class PdfReportWriter {
             cell(t, b[1], Element.ALIGN_RIGHT);
             cell(t, b[2], Element.ALIGN_RIGHT);
         }
-        t.setKeepTogether(true);
-        doc.add(t);
+        kept(doc, "Summary", t);
     }
 
     private void chart(Document doc, PdfWriter writer, JFreeChart chart, String caption, float height) throws DocumentException {
-        doc.add(title(caption));
         float width = doc.getPageSize().getWidth() - 2 * MARGIN;
         PdfContentByte cb = writer.getDirectContent();
         PdfTemplate template = cb.createTemplate(width, height);
@@ -195,13 +193,18 @@ public final class PdfReportWriter {
             g.dispose();
         }
         Image image = Image.getInstance(template);
-        image.setAlignment(Element.ALIGN_CENTER);
-        doc.add(image);
+        PdfPTable holder = new PdfPTable(1);
+        holder.setWidthPercentage(100);
+        PdfPCell cell = new PdfPCell(image, false);
+        cell.setBorder(Rectangle.NO_BORDER);
+        cell.setPadding(0);
+        holder.addCell(cell);
+        kept(doc, caption, holder);
     }
 
     private void bots(Document doc, DailyReport r) throws DocumentException {
         doc.add(title("Bots"));
-        PdfPTable t = table(new float[] {2.2f, 1.8f, 0.9f, 0.8f, 0.9f, 1.2f, 0.9f, 1.2f, 0.7f, 1.1f});
+        PdfPTable t = table(new float[] {2.1f, 1.7f, 1.4f, 0.7f, 0.9f, 1.1f, 0.9f, 1.1f, 0.7f, 1.1f});
         t.setHeaderRows(1);
         String[] h = {"Bot", "Strategy", "Signals L/S", "Trades", "Win rate", "PnL (day)", "Trades PTD", "PnL PTD", "Weight", "State"};
         for (int i = 0; i < h.length; i++) {
@@ -228,7 +231,6 @@ public final class PdfReportWriter {
     }
 
     private void symbols(Document doc, DailyReport r) throws DocumentException {
-        doc.add(title("Symbols"));
         PdfPTable t = table(new float[] {2, 1, 1, 1.3f, 1.1f, 1, 1.3f});
         t.setHeaderRows(1);
         String[] h = {"Symbol", "Trades", "Win rate", "PnL (day)", "Fees (day)", "Trades PTD", "PnL PTD"};
@@ -248,8 +250,7 @@ public final class PdfReportWriter {
             cell(t, Integer.toString(p.trades()), Element.ALIGN_RIGHT);
             cell(t, Figures.money(p.netPnl()), Element.ALIGN_RIGHT);
         }
-        t.setKeepTogether(true);
-        doc.add(t);
+        kept(doc, "Symbols", t);
     }
 
     private void open(Document doc, DailyReport r) throws DocumentException {
@@ -273,7 +274,6 @@ public final class PdfReportWriter {
     }
 
     private void patterns(Document doc, DailyReport r) throws DocumentException {
-        doc.add(title("PnL by entry hour and weekday, period to date (" + zoneName(r) + ")"));
         var b = r.toDate().breakdown();
         float[] widths = new float[26];
         widths[0] = 1.6f;
@@ -311,8 +311,7 @@ public final class PdfReportWriter {
             cellTiny(t, g.trades() == 0 ? "" : Long.toString(Math.round(g.netPnl())));
         }
         cellTiny(t, Figures.money(r.toDate().trades().netPnl()));
-        t.setKeepTogether(true);
-        doc.add(t);
+        kept(doc, "PnL by entry hour and weekday, period to date (" + zoneName(r) + ")", t);
         note(doc, "Each cell: net PnL (rounded) of the trades entered in that hour on that weekday; green gains, red losses, "
                 + "darker is larger. Empty: no trade. Market regime: " + (b.byRegime().isEmpty()
                 ? "no regime is recorded for these trades yet, so there is no by-regime breakdown." : regimes(b.byRegime())));
@@ -339,7 +338,6 @@ public final class PdfReportWriter {
     }
 
     private void exits(Document doc, DailyReport r) throws DocumentException {
-        doc.add(title("Exits: take-profit and stop-loss statistics"));
         PdfPTable t = table(new float[] {1.8f, 0.8f, 0.9f, 1.2f, 1.3f, 0.25f, 0.8f, 0.9f, 1.2f, 1.3f});
         t.setHeaderRows(1);
         String[] h = {"Exit reason", "Trades", "Share", "PnL", "Avg time held", "", "Trades PTD", "Share PTD", "PnL PTD", "Avg held PTD"};
@@ -360,8 +358,7 @@ public final class PdfReportWriter {
             cell(t, Figures.money(p.netPnl()), Element.ALIGN_RIGHT);
             cell(t, p.trades() == 0 ? "-" : Figures.duration(p.averageHold()), Element.ALIGN_RIGHT);
         }
-        t.setKeepTogether(true);
-        doc.add(t);
+        kept(doc, "Exits: take-profit and stop-loss statistics", t);
         note(doc, "Hit rate of the targets = the take-profit share; of the stops = the stop-loss share. Average time held of a "
                 + "take-profit exit = the average time to reach the target.");
     }
@@ -454,6 +451,24 @@ public final class PdfReportWriter {
         p.setSpacingBefore(7);
         p.setSpacingAfter(2.5f);
         return p;
+    }
+
+    /** Adds a title and a table that never part: both move to the next page if the table does not fit. */
+    private void kept(Document doc, String caption, PdfPTable table) throws DocumentException {
+        PdfPTable outer = new PdfPTable(1);
+        outer.setWidthPercentage(100);
+        outer.setKeepTogether(true);
+        outer.setSpacingBefore(7);
+        PdfPCell head = new PdfPCell(new Phrase(caption, heading));
+        head.setBorder(Rectangle.NO_BORDER);
+        head.setPadding(0);
+        head.setPaddingBottom(3.5f);
+        outer.addCell(head);
+        PdfPCell body = new PdfPCell(table);
+        body.setBorder(Rectangle.NO_BORDER);
+        body.setPadding(0);
+        outer.addCell(body);
+        doc.add(outer);
     }
 
     private void note(Document doc, String s) throws DocumentException {

@@ -42,6 +42,10 @@ import dev.quorum.core.store.Database;
 class DailyReportTest {
 
     private static final ZoneId UTC = ZoneId.of("UTC");
+    /** A trade's day, written out in SQL: its exit time in [start, end), except the END_OF_DATA close, stamped
+     *  with the last bar's close time, which belongs to the day that bar ends: (start, end]. */
+    private static final String ON_THE_DAY = "((exit_reason <> 'END_OF_DATA' AND exit_time >= ? AND exit_time < ?)"
+            + " OR (exit_reason = 'END_OF_DATA' AND exit_time > ? AND exit_time <= ?))";
 
     @TempDir
     static Path dir;
@@ -127,10 +131,9 @@ class DailyReportTest {
         int n = 0;
         int wins = 0;
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT pnl, fees FROM trades WHERE run_id = ? AND exit_time >= ? AND exit_time < ?")) {
+                "SELECT pnl, fees FROM trades WHERE run_id = ? AND " + ON_THE_DAY)) {
             ps.setLong(1, run.runId());
-            ps.setLong(2, from.toEpochMilli());
-            ps.setLong(3, to.toEpochMilli());
+            bindDay(ps, from, to);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     double pnl = rs.getDouble(1);
@@ -235,12 +238,18 @@ class DailyReportTest {
                 + text.lines().filter(l -> l.contains(label)).toList());
     }
 
+    private static void bindDay(PreparedStatement ps, Instant start, Instant end) throws java.sql.SQLException {
+        ps.setLong(2, start.toEpochMilli());
+        ps.setLong(3, end.toEpochMilli());
+        ps.setLong(4, start.toEpochMilli());
+        ps.setLong(5, end.toEpochMilli());
+    }
+
     private static int countTrades(long runId, LocalDate day) throws Exception {
         try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT COUNT(*) FROM trades WHERE run_id = ? AND exit_time >= ? AND exit_time < ?")) {
+                "SELECT COUNT(*) FROM trades WHERE run_id = ? AND " + ON_THE_DAY)) {
             ps.setLong(1, runId);
-            ps.setLong(2, day.atStartOfDay(UTC).toInstant().toEpochMilli());
-            ps.setLong(3, day.plusDays(1).atStartOfDay(UTC).toInstant().toEpochMilli());
+            bindDay(ps, day.atStartOfDay(UTC).toInstant(), day.plusDays(1).atStartOfDay(UTC).toInstant());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);

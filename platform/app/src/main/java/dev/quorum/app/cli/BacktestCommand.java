@@ -7,7 +7,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import dev.quorum.core.analytics.RunSummary;
+import dev.quorum.core.analytics.EquityStats;
+import dev.quorum.core.analytics.TradeStats;
 import dev.quorum.core.config.BotConfig;
 import dev.quorum.core.config.ConfigException;
 import dev.quorum.core.config.QuorumConfig;
@@ -91,22 +92,26 @@ final class BacktestCommand implements Callable<Integer> {
         for (ImportResult i : r.imports()) {
             out.println("data: " + i.summary());
         }
-        RunSummary s = r.summary();
+        TradeStats s = r.performance().trades();
+        EquityStats e = r.performance().equity();
         out.printf(java.util.Locale.ROOT, "%nRun %d: backtest of %s %s, %s .. %s, %s bars%n", r.runId(), String.join(", ", cfg.data().symbols()),
                 cfg.data().timeframe(), cfg.data().from(), cfg.data().to(), Format.count(r.result().bars()));
         out.printf(java.util.Locale.ROOT, "Bots: %s; risk chain: %s; consensus threshold %.2f; %s%n%n",
                 String.join(", ", r.result().bots().stream().map(BotReport::bot).toList()),
                 cfg.risk().isEmpty() ? "(none)" : String.join(" -> ", cfg.risk().stream().map(x -> x.name()).toList()),
                 cfg.engine().consensusThreshold(), cfg.broker().describe());
-        row(out, "trades", Format.count(s.trades()) + (s.trades() > 0 ? "  (" + s.wins() + " won)" : ""));
+        row(out, "trades", Format.count(s.trades()) + (s.trades() > 0 ? "  (" + s.wins() + " won, " + s.losses() + " lost)" : ""));
         row(out, "win rate", Format.percent(s.winRate()));
         row(out, "profit factor", Format.ratio(s.profitFactor()));
-        row(out, "net PnL", Format.money(s.netPnl()) + "  (" + Format.signedPercent(s.returnOnCash()) + " of "
+        row(out, "expectancy", Format.money(s.expectancy()) + "  (net PnL per trade)");
+        row(out, "net PnL", Format.money(s.netPnl()) + "  (" + Format.signedPercent(e.returnOnEquity()) + " of "
                 + String.format(java.util.Locale.ROOT, "%,.2f", cfg.engine().initialCash()) + ")");
         row(out, "fees paid", String.format(java.util.Locale.ROOT, "%,.2f", s.fees()));
-        row(out, "max drawdown", Format.percent(s.maxDrawdown()) + "  (closed-trade equity)");
-        row(out, "Sharpe", Format.ratio(s.sharpe()) + "  (per trade, not annualised)");
-        row(out, "exposure", Format.percent(s.exposure()) + "  (time with a position open)");
+        row(out, "max drawdown", Format.percent(e.maxDrawdown().depth()) + "  (equity curve, open positions marked to market)");
+        row(out, "Sharpe", Format.ratio(e.sharpe()) + "  (annualised from " + cfg.engine().equityResolution()
+                + " equity returns, risk-free rate 0)");
+        row(out, "Sortino", Format.ratio(e.sortino()));
+        row(out, "exposure", Format.percent(e.exposure()) + "  (time with a position open)");
         row(out, "entries blocked", Format.count(r.result().entriesBlocked()) + "  (by the risk chain)");
         out.println();
         List<BotReport> suspended = r.suspendedBots();

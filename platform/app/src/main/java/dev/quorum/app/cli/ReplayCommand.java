@@ -103,7 +103,7 @@ final class ReplayCommand implements Callable<Integer> {
                 }
             }
             out.printf(java.util.Locale.ROOT, "%nreplay run %d done: %,d bars, %d trades, net PnL %s; trade log sha256: %s%n",
-                    report.runId(), report.result().bars(), report.summary().trades(), Format.money(report.summary().netPnl()),
+                    report.runId(), report.result().bars(), report.performance().trades().trades(), Format.money(report.performance().trades().netPnl()),
                     report.tradeLogSha256());
         }
         return 0;

@@ -44,6 +44,7 @@ final class ServeCommand implements Callable<Integer> {
         ServerSettings settings = new ServerSettings(host != null ? host : s.host(), port != null ? port : s.port(), s.allowRemote());
         ReportFolder folder = new ReportFolder(ws.reportsDir());
         CountDownLatch stopped = new CountDownLatch(1);
+        boolean interrupted = false;
         try (QuorumServer server = QuorumServer.start(settings, folder)) {
             Thread hook = new Thread(stopped::countDown, "quorum-serve-stop");
             Runtime.getRuntime().addShutdownHook(hook);
@@ -53,7 +54,7 @@ final class ServeCommand implements Callable<Integer> {
             try {
                 stopped.await();
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                interrupted = true; // re-set after the server has stopped: Jetty's stop waits on latches
             } finally {
                 try {
                     Runtime.getRuntime().removeShutdownHook(hook);
@@ -64,6 +65,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         out.println("stopped");
         out.flush();
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
         return 0;
     }
 }

@@ -30,7 +30,10 @@ public record ReportsConfig(String dir, String timezone, String schedule, Intege
         }
         schedule = Check.notBlank("reports.schedule", schedule, "5 0 * * *");
         try {
-            CronSchedule.parse(schedule, ZoneId.of(timezone));
+            CronSchedule.parse(schedule, ZoneId.of(timezone)).next(java.time.Instant.parse("2001-01-01T00:00:00Z"));
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException("reports.schedule = '" + schedule + "' never fires: expected a cron expression"
+                    + " that names a day that exists, such as '5 0 * * *'", e);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("reports.schedule = " + e.getMessage(), e);
         }

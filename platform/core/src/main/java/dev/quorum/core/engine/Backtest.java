@@ -70,6 +70,10 @@ public final class Backtest {
     private final RunSink sink;
     // the engine time (epoch seconds) at which the sink next wants to hear the clock
     private long wakeUpSecond;
+    // the close time of the bar that reached the wake-up time: the sink is woken after the first bar closing
+    // later, once the other symbols' bars closing at the same time are processed too (at the end of the data,
+    // the end-of-run work takes over)
+    private long pendingWakeSecond = Long.MIN_VALUE;
     private final Map<String, SymbolFeed> feeds;
     // per symbol, looked up once per bar: its feed and each bot's instance on it
     private final Map<String, Slot> slots = new HashMap<>();
@@ -116,9 +120,16 @@ public final class Backtest {
             if (firstBar == null) {
                 firstBar = bar.openTime();
             }
+            long close = bar.openTime().getEpochSecond() + bar.timeframe().duration().getSeconds();
             onBar(bar);
-            if (bar.openTime().getEpochSecond() + bar.timeframe().duration().getSeconds() >= wakeUpSecond) {
-                wakeUp(bar.closeTime());
+            if (pendingWakeSecond != Long.MIN_VALUE && close > pendingWakeSecond) {
+                // every bar closing by then has been processed, and this later bar has handed the sink the
+                // equity point of the bucket that ended then
+                wakeUp(Instant.ofEpochSecond(pendingWakeSecond));
+                pendingWakeSecond = Long.MIN_VALUE;
+            }
+            if (close >= wakeUpSecond && pendingWakeSecond == Long.MIN_VALUE) {
+                pendingWakeSecond = close;
             }
             if (++bars % PROGRESS_EVERY == 0) {
                 progress.progress(bars, bar.closeTime());

@@ -3,7 +3,7 @@ package dev.quorum.core.engine;
 import java.util.List;
 
 import dev.quorum.api.Trade;
-import dev.quorum.core.analytics.RunSummary;
+import dev.quorum.core.analytics.Performance;
 import dev.quorum.core.data.ImportResult;
 
 /**
@@ -12,11 +12,11 @@ import dev.quorum.core.data.ImportResult;
  * @param runId          the run id
  * @param result         what the engine reported
  * @param trades         the trades as stored
- * @param summary        the headline figures computed from those trades
+ * @param performance    the whole run's figures, computed by the metrics module from the stored trades and equity curve
  * @param tradeLogSha256 the hash of the canonical trade log
  * @param imports        embedded candle files imported before the run (first use only)
  */
-public record BacktestReport(long runId, EngineResult result, List<Trade> trades, RunSummary summary, String tradeLogSha256,
+public record BacktestReport(long runId, EngineResult result, List<Trade> trades, Performance performance, String tradeLogSha256,
                              List<ImportResult> imports) {
 
     /** Copies. */

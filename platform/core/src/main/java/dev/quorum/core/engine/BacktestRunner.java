@@ -18,7 +18,9 @@ import dev.quorum.api.BarQuery;
 import dev.quorum.api.BarStream;
 import dev.quorum.api.Strategy;
 import dev.quorum.api.Timeframe;
-import dev.quorum.core.analytics.RunSummary;
+import dev.quorum.core.analytics.Interval;
+import dev.quorum.core.analytics.Performance;
+import dev.quorum.core.analytics.StoredRun;
 import dev.quorum.core.broker.PaperBroker;
 import dev.quorum.core.config.ConfigException;
 import dev.quorum.core.config.QuorumConfig;
@@ -156,9 +158,11 @@ public final class BacktestRunner {
                 log.warn("run {}: the end-of-run work failed: {}", runId, e.toString(), e);
             }
         }
-        var trades = journal.trades(runId);
-        RunSummary summary = RunSummary.of(trades, config.engine().initialCash(), result.firstBar(), result.lastBar());
-        return new BacktestReport(runId, result, trades, summary, hash, imports);
+        StoredRun stored = StoredRun.load(journal, runId, config.engine().initialCash(), config.engine().equityTimeframe().duration());
+        Instant first = result.firstBar() != null ? result.firstBar() : from;
+        Instant last = result.lastBar() != null ? result.lastBar() : first;
+        Performance performance = stored.performance(new Interval(first, last), ZoneOffset.UTC); // the whole run
+        return new BacktestReport(runId, result, stored.trades(), performance, hash, imports);
     }
 
     /**

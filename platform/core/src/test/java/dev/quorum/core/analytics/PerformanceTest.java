@@ -166,6 +166,15 @@ class PerformanceTest {
     }
 
     @Test
+    void equityBelowZeroIsADrawdownOfAtMostTheWholePeak() {
+        List<EquityPoint> curve = List.of(point(60, 1200), point(120, -300), point(180, 100));
+        EquityStats e = Performance.of(input(DAY, List.of(), List.of(), 1000, curve)).equity();
+        assertEquals(1.0, e.maxDrawdown().depth());
+        assertTrue(Double.isNaN(e.sharpe()), "a return from equity at or below zero is undefined");
+        assertEquals((1200 - 100) / 1200.0, e.currentDrawdown(), 1e-12);
+    }
+
+    @Test
     void calmarOnSixtyDays() {
         Interval sixty = new Interval(T, T.plus(Duration.ofDays(60)));
         List<EquityPoint> curve = List.of(new EquityPoint(T.plus(Duration.ofDays(20)), 950, 950, 0),

@@ -69,12 +69,12 @@ class RealCandlesBacktestTest {
                  ResultSet rs = st.executeQuery("SELECT COUNT(*), SUM(pnl), SUM(fees), SUM(CASE WHEN pnl > 0 THEN 1 ELSE 0 END)"
                          + " FROM trades WHERE run_id = " + first.runId())) {
                 rs.next();
-                assertEquals(first.summary().trades(), rs.getInt(1));
-                assertEquals(first.summary().netPnl(), rs.getDouble(2), 1e-6);
-                assertEquals(first.summary().fees(), rs.getDouble(3), 1e-6);
-                assertEquals(first.summary().wins(), rs.getInt(4));
+                assertEquals(first.performance().trades().trades(), rs.getInt(1));
+                assertEquals(first.performance().trades().netPnl(), rs.getDouble(2), 1e-6);
+                assertEquals(first.performance().trades().fees(), rs.getDouble(3), 1e-6);
+                assertEquals(first.performance().trades().wins(), rs.getInt(4));
             }
-            assertEquals(defaults.engine().initialCash() + first.summary().netPnl(), first.result().finalEquity(), 1e-6,
+            assertEquals(defaults.engine().initialCash() + first.performance().trades().netPnl(), first.result().finalEquity(), 1e-6,
                     "every position is closed at the end, so equity = cash + realised PnL");
 
             // the equity curve: one point per hour that has bars (engine.equityResolution 1h), the last one the final equity
@@ -99,10 +99,10 @@ class RealCandlesBacktestTest {
             // Pinned: the figures README.md shows for the default backtest. Doubles are IEEE-754 on every JVM and
             // the engine uses only + − × ÷ and sqrt, so these hold on any machine; when an intended change of the
             // engine's rules moves them, update them here and in the README together.
-            assertEquals(88, first.summary().trades());
-            assertEquals(30, first.summary().wins());
-            assertEquals(-646.01, first.summary().netPnl(), 0.005);
-            assertEquals(434.77, first.summary().fees(), 0.005);
+            assertEquals(88, first.performance().trades().trades());
+            assertEquals(30, first.performance().trades().wins());
+            assertEquals(-646.01, first.performance().trades().netPnl(), 0.005);
+            assertEquals(434.77, first.performance().trades().fees(), 0.005);
             assertEquals("324c88692dd36e2c73c40032225cd53f7afe86a3f179bc828cb8393407594df6", first.tradeLogSha256());
         }
     }
