@@ -29,7 +29,6 @@ import dev.quorum.core.portfolio.EquityPoint;
 /** The report's charts, built with JFreeChart and drawn by the PDF writer as vector graphics. */
 final class Charts {
 
-    static final Color INK = new Color(0x22, 0x22, 0x22);
     static final Color GRID = new Color(0xDD, 0xDD, 0xDD);
     static final Color EQUITY = new Color(0x1F, 0x4E, 0x79);
     static final Color LOSS = new Color(0xB0, 0x30, 0x30);

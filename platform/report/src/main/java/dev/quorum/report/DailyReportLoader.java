@@ -85,12 +85,12 @@ public final class DailyReportLoader {
         Duration sampling = Timeframe.parse(config.path("engine").path("equityResolution").asText("1h")).duration();
 
         StoredRun stored = StoredRun.load(journal, runId, run.initialCash(), sampling);
-        Performance dayPerformance = stored.performance(window, zone);
-        Performance periodPerformance = stored.performance(period, zone);
+        List<Holding> open = stored.openAt(dayEnd); // the day and the period end at the same moment
+        Performance dayPerformance = stored.performance(window, zone, open);
+        Performance periodPerformance = stored.performance(period, zone, open);
         List<Trade> today = stored.trades().stream().filter(t -> window.contains(StoredRun.closedAt(t)))
                 .sorted(Comparator.comparing(Trade::exitTime).thenComparingLong(Trade::id)).toList();
         List<EquityPoint> curve = stored.curve().stream().filter(p -> !p.time().isAfter(dayEnd)).toList();
-        List<Holding> open = stored.openAt(dayEnd);
 
         List<BotRow> bots = bots(runId, run, config, dayStart, dayEnd, dayPerformance, periodPerformance);
         Instant at = generatedAt != null ? generatedAt : run.lastBar() != null ? run.lastBar() : dayEnd;

@@ -18,7 +18,6 @@ public final class Figures {
     public static final String INFINITY = "\u221E";
 
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm", Locale.ROOT);
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
     private Figures() {
     }
@@ -85,15 +84,6 @@ public final class Figures {
      */
     public static String time(Instant t, ZoneId zone) {
         return MINUTE.format(t.atZone(zone));
-    }
-
-    /**
-     * @param t    an instant
-     * @param zone the report's zone
-     * @return its clock time in the zone, such as {@code 13:04}
-     */
-    public static String clock(Instant t, ZoneId zone) {
-        return CLOCK.format(t.atZone(zone));
     }
 
     private static String special(double v) {

@@ -79,6 +79,19 @@ public final class StoredRun {
      * @return the window's performance
      */
     public Performance performance(Interval window, ZoneId zone) {
+        return performance(window, zone, openAt(window.to()));
+    }
+
+    /**
+     * The same, with the positions open at the window's end already read ({@link #openAt}), for callers
+     * that compute several windows ending at the same moment.
+     *
+     * @param window    the window
+     * @param zone      the zone of the hour and weekday breakdowns
+     * @param openAtEnd {@code openAt(window.to())}
+     * @return the window's performance
+     */
+    public Performance performance(Interval window, ZoneId zone, List<Holding> openAtEnd) {
         Instant from = window.from();
         Instant to = window.to();
         List<Trade> closed = new ArrayList<>();
@@ -91,7 +104,7 @@ public final class StoredRun {
                 held.add(new Interval(t.entryTime(), t.exitTime()));
             }
         }
-        for (Holding h : openAt(to)) {
+        for (Holding h : openAtEnd) {
             held.add(new Interval(h.since(), to));
         }
         double start = initialCash;
