@@ -13,5 +13,24 @@ public enum ExitReason {
     /** The ensemble reached consensus in the opposite direction. */
     SIGNAL,
     /** The data ended with the position open; closed at the last close. */
-    END_OF_DATA
+    END_OF_DATA,
+    /**
+     * The bar reached a stop-loss that the position manager had moved from where it started (a trailing
+     * stop, a break-even move).
+     *
+     * @since 1.2
+     */
+    TRAILING_STOP,
+    /**
+     * The position manager closed the position because it had been open too long.
+     *
+     * @since 1.2
+     */
+    TIME_EXIT,
+    /**
+     * The position manager closed the position for another reason, given in the trade's exit notes.
+     *
+     * @since 1.2
+     */
+    MANAGED
 }

@@ -104,6 +104,24 @@ public record ParameterSpec(String name, ParameterType type, Object defaultValue
     }
 
     /**
+     * A free-text parameter (at most 200 characters). The host checks only the length: a component
+     * that needs a particular form (a time zone, a list) checks it when it is created and throws a
+     * {@link ParameterException}.
+     *
+     * @param name         the key
+     * @param defaultValue the default
+     * @param description  one line
+     * @return the declaration
+     * @since 1.2
+     */
+    public static ParameterSpec text(String name, String defaultValue, String description) {
+        return new ParameterSpec(name, ParameterType.TEXT, defaultValue, 0, 0, List.of(), description);
+    }
+
+    /** The longest {@link ParameterType#TEXT} value, in characters. */
+    private static final int MAX_TEXT = 200;
+
+    /**
      * Checks a value against this declaration.
      *
      * @param value a candidate value: {@link Number}, {@link Boolean} or {@link String}
@@ -127,6 +145,7 @@ public record ParameterSpec(String name, ParameterType type, Object defaultValue
             case DECIMAL -> "a number in [" + min + ", " + max + "]";
             case BOOLEAN -> "true or false";
             case CHOICE -> "one of " + choices;
+            case TEXT -> "a text of at most " + MAX_TEXT + " characters";
         };
     }
 
@@ -162,6 +181,14 @@ public record ParameterSpec(String name, ParameterType type, Object defaultValue
             case CHOICE -> {
                 if (!(value instanceof String s) || !choices.contains(s)) {
                     return "'" + value + "' is not one of " + choices;
+                }
+            }
+            case TEXT -> {
+                if (!(value instanceof String s)) {
+                    return "'" + value + "' is not a text";
+                }
+                if (s.length() > MAX_TEXT) {
+                    return "a text of " + s.length() + " characters is longer than " + MAX_TEXT;
                 }
             }
         }

@@ -13,5 +13,13 @@ public enum ParameterType {
     /** {@code true} or {@code false}. */
     BOOLEAN,
     /** One of a fixed set of strings. */
-    CHOICE
+    CHOICE,
+    /**
+     * Free text of at most 200 characters, such as a time zone. The host checks only the length; the
+     * component checks the meaning in its {@code create} and throws a {@link ParameterException} naming the
+     * parameter, the value and what it expects, which the host reports with the config file's line.
+     *
+     * @since 1.2
+     */
+    TEXT
 }

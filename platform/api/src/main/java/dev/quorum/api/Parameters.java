@@ -78,7 +78,7 @@ public record Parameters(Map<String, Object> values) {
     }
 
     /**
-     * A string (choice) parameter.
+     * A string (choice or text) parameter.
      *
      * @param name the declared name
      * @return its value

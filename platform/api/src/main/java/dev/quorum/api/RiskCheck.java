@@ -26,4 +26,18 @@ public interface RiskCheck {
      */
     default void onTradeClosed(Trade trade) {
     }
+
+    /**
+     * Told of every bar once the host has applied its fills and marked the positions at its close, and
+     * before the bots vote on it (so before any entry decided on it reaches the chain): a module can follow equity
+     * through the day (a daily loss limit, a drawdown guard) or count bars (a cooldown). The host
+     * calls it only on modules that override it, so the default costs nothing per bar. The portfolio
+     * view is an immutable copy taken after the bar.
+     *
+     * @param bar       the bar that just closed, of any traded symbol
+     * @param portfolio the portfolio after that bar
+     * @since 1.2
+     */
+    default void onBar(Bar bar, PortfolioView portfolio) {
+    }
 }

@@ -366,6 +366,9 @@ public final class PdfReportWriter {
             case STOP_LOSS -> "Stop-loss";
             case SIGNAL -> "Signal";
             case END_OF_DATA -> "End of data";
+            case TRAILING_STOP -> "Trailing stop";
+            case TIME_EXIT -> "Time exit";
+            case MANAGED -> "Managed exit";
         };
     }
 

@@ -159,6 +159,7 @@ public record ScriptMeta(String name, String version, String description, List<T
             case DECIMAL -> "a number in [" + min + ", " + max + "]";
             case BOOLEAN -> "true or false";
             case CHOICE -> "one of " + choices;
+            case TEXT -> "a text"; // scripts declare no text parameters
         };
     }
 

@@ -37,15 +37,26 @@ class ScriptLimitsTest {
                 + "  return flat('call ' + calls);\n"
                 + "}\n";
         Duration budget = Scripts.RUNTIME.limits().callBudget();
-        ScriptStrategy loop = new ScriptStrategy(Scripts.RUNTIME, Scripts.define("looping.js", looping));
-        ScriptStrategy steady = new ScriptStrategy(Scripts.RUNTIME, Scripts.define("steady.js", STEADY));
-        long start = System.nanoTime();
-        Scripts.Run run;
-        try (loop; steady) {
-            run = Scripts.backtest(BARS, List.of(new BotConfig("looping", "looping", null), new BotConfig("steady", "steady", null)),
-                    List.of(loop, steady));
+        // The interrupt keeps the context; once in a while (a loaded machine, a compilation in flight) it does not
+        // take within Watchdog.INTERRUPT_WAIT_MILLIS and the watchdog falls back to closing the context, which this
+        // test is not about (ScriptLimitsTest's other cases and the Watchdog's javadoc cover it): up to three fresh
+        // attempts, each a complete run, and the assertions below hold for the first one whose interrupt took.
+        Scripts.Run run = null;
+        long elapsedMillis = 0;
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            ScriptStrategy loop = new ScriptStrategy(Scripts.RUNTIME, Scripts.define("looping.js", looping));
+            ScriptStrategy steady = new ScriptStrategy(Scripts.RUNTIME, Scripts.define("steady.js", STEADY));
+            long start = System.nanoTime();
+            try (loop; steady) {
+                run = Scripts.backtest(BARS, List.of(new BotConfig("looping", "looping", null), new BotConfig("steady", "steady", null)),
+                        List.of(loop, steady));
+            }
+            elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+            if (run.errors().isEmpty() || !run.errors().get(0).contains("so its context was closed")) {
+                break;
+            }
+            System.err.println("attempt " + attempt + ": the interrupt did not take in time, the context was closed; retrying");
         }
-        long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
         assertEquals(1, run.errors().size(), run.errors().toString());
         String error = run.errors().get(0);
         assertTrue(error.contains("looping.js:5:"), error);

@@ -50,6 +50,12 @@ final class BacktestCommand implements Callable<Integer> {
             description = "Backtest this JavaScript strategy alone (its default parameters; the risk chain as configured).")
     private Path script;
 
+    @Option(names = "--compare", split = ",", paramLabel = "VARIANT",
+            description = {"Run the same data, bots and broker once per variant and print them side by side:",
+                    "risk-off (no risk modules), risk-on (the configured chain), or -NAME (the chain without module NAME).",
+                    "For example --compare risk-off,risk-on. No daily reports are written."})
+    private List<String> compare;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -73,6 +79,11 @@ final class BacktestCommand implements Callable<Integer> {
             }
             if (scripts.runtimeName() != null) {
                 err.println("scripts: " + scripts.strategies().size() + " on the " + scripts.runtimeName() + " JavaScript runtime");
+            }
+            if (compare != null) {
+                RiskComparison.run(out, err, ws, new BacktestRunner(db, host, ws.workingDir(), Clock.systemUTC(), scripts.registered()),
+                        db, cfg, compare);
+                return 0;
             }
             ConsoleProgress progress = new ConsoleProgress(err, cfg);
             BacktestReport report;

@@ -123,6 +123,35 @@ public final class StoredRun {
     }
 
     /**
+     * Each calendar day's return on equity, as {@link #performance} computes it for that day: from the
+     * last equity point at or before the day's start (the initial cash before the first point) to the
+     * day's last point. A day without a point (no bar traded) has no entry.
+     *
+     * @param zone the calendar's zone
+     * @return return by day, in day order
+     */
+    public java.util.SortedMap<java.time.LocalDate, Double> dailyReturns(ZoneId zone) {
+        java.util.SortedMap<java.time.LocalDate, Double> returns = new java.util.TreeMap<>();
+        double start = initialCash;
+        java.time.LocalDate day = null;
+        double end = Double.NaN;
+        for (EquityPoint p : curve) {
+            // a point stamped exactly at midnight closes the day before: windows are (from, to]
+            java.time.LocalDate d = p.time().minusMillis(1).atZone(zone).toLocalDate();
+            if (day != null && !d.equals(day)) {
+                returns.put(day, end / start - 1);
+                start = end;
+            }
+            day = d;
+            end = p.equity();
+        }
+        if (day != null) {
+            returns.put(day, end / start - 1);
+        }
+        return returns;
+    }
+
+    /**
      * @param t a trade
      * @return the moment that decides which window it belongs to: its exit time, or for an END_OF_DATA close
      *         (stamped with the last bar's close time) the millisecond before, inside the last bar

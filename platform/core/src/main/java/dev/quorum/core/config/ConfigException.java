@@ -56,6 +56,12 @@ public final class ConfigException extends RuntimeException {
         if (path.isEmpty()) {
             return this;
         }
-        return new ConfigException(file + YamlPositions.of(file).where(path).orElse("") + ": " + getMessage(), List.of(), this);
+        // a key the file leaves out (a parameter at its default) is located at the nearest key around it
+        YamlPositions positions = YamlPositions.of(file);
+        String where = "";
+        for (int n = path.size(); n > 0 && where.isEmpty(); n--) {
+            where = positions.where(path.subList(0, n)).orElse("");
+        }
+        return new ConfigException(file + where + ": " + getMessage(), List.of(), this);
     }
 }

@@ -15,10 +15,11 @@ import java.util.List;
  * @param scripts the {@code scripts} section: JavaScript strategies and their budgets
  * @param reports the {@code reports} section: the daily PDF report and its schedule
  * @param server  the {@code server} section: the HTTP server
+ * @param positions the {@code positions} section: the position manager, if any
  */
 public record QuorumConfig(DataConfig data, EngineConfig engine, BrokerConfig broker, StorageConfig storage,
                            List<BotConfig> bots, List<RiskConfig> risk, ScriptsConfig scripts, ReportsConfig reports,
-                           ServerConfig server) {
+                           ServerConfig server, PositionsConfig positions) {
 
     /** Applies defaults, checks names are unique and that the engine's equity resolution fits the base timeframe. */
     public QuorumConfig {
@@ -31,6 +32,7 @@ public record QuorumConfig(DataConfig data, EngineConfig engine, BrokerConfig br
         scripts = scripts == null ? ScriptsConfig.defaults() : scripts;
         reports = reports == null ? ReportsConfig.defaults() : reports;
         server = server == null ? ServerConfig.defaults() : server;
+        positions = positions == null ? PositionsConfig.none() : positions;
         unique("bots", bots);
         unique("risk", risk);
         engine.checkAgainst(data.baseTimeframe());
@@ -48,7 +50,7 @@ public record QuorumConfig(DataConfig data, EngineConfig engine, BrokerConfig br
      */
     public QuorumConfig(DataConfig data, EngineConfig engine, BrokerConfig broker, StorageConfig storage,
                         List<BotConfig> bots, List<RiskConfig> risk) {
-        this(data, engine, broker, storage, bots, risk, null, null, null);
+        this(data, engine, broker, storage, bots, risk, null, null, null, null);
     }
 
     /**
@@ -72,12 +74,47 @@ public record QuorumConfig(DataConfig data, EngineConfig engine, BrokerConfig br
      * @return this configuration with them
      */
     public QuorumConfig withBots(List<BotConfig> newBots) {
-        return new QuorumConfig(data, engine, broker, storage, newBots, risk, scripts, reports, server);
+        return new QuorumConfig(data, engine, broker, storage, newBots, risk, scripts, reports, server, positions);
+    }
+
+    /**
+     * @param newRisk the risk chain, in order
+     * @return this configuration with it
+     */
+    public QuorumConfig withRisk(List<RiskConfig> newRisk) {
+        return new QuorumConfig(data, engine, broker, storage, bots, newRisk, scripts, reports, server, positions);
+    }
+
+    /**
+     * @param newPositions the position manager section
+     * @return this configuration with it
+     */
+    public QuorumConfig withPositions(PositionsConfig newPositions) {
+        return new QuorumConfig(data, engine, broker, storage, bots, risk, scripts, reports, server, newPositions);
+    }
+
+    /**
+     * A configuration without a position manager.
+     *
+     * @param data    see the record
+     * @param engine  see the record
+     * @param broker  see the record
+     * @param storage see the record
+     * @param bots    see the record
+     * @param risk    see the record
+     * @param scripts see the record
+     * @param reports see the record
+     * @param server  see the record
+     */
+    public QuorumConfig(DataConfig data, EngineConfig engine, BrokerConfig broker, StorageConfig storage,
+                        List<BotConfig> bots, List<RiskConfig> risk, ScriptsConfig scripts, ReportsConfig reports,
+                        ServerConfig server) {
+        this(data, engine, broker, storage, bots, risk, scripts, reports, server, null);
     }
 
     /** @return the configuration with every default */
     public static QuorumConfig defaults() {
-        return new QuorumConfig(null, null, null, null, null, null, null, null, null);
+        return new QuorumConfig(null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -85,7 +122,7 @@ public record QuorumConfig(DataConfig data, EngineConfig engine, BrokerConfig br
      * @return a copy with another data section
      */
     public QuorumConfig withData(DataConfig newData) {
-        return new QuorumConfig(newData, engine, broker, storage, bots, risk, scripts, reports, server);
+        return new QuorumConfig(newData, engine, broker, storage, bots, risk, scripts, reports, server, positions);
     }
 
     private static void unique(String list, List<? extends ComponentConfig> items) {

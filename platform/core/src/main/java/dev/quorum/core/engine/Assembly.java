@@ -9,7 +9,11 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.quorum.api.ParameterException;
 import dev.quorum.api.Parameters;
+import dev.quorum.api.PositionContext;
+import dev.quorum.api.PositionManager;
+import dev.quorum.api.PositionPolicy;
 import dev.quorum.api.RiskCheck;
 import dev.quorum.api.RiskContext;
 import dev.quorum.api.RiskModule;
@@ -19,11 +23,13 @@ import dev.quorum.api.Timeframe;
 import dev.quorum.core.config.BotConfig;
 import dev.quorum.core.config.ConfigException;
 import dev.quorum.core.config.ParameterBinder;
+import dev.quorum.core.config.PositionsConfig;
 import dev.quorum.core.config.QuorumConfig;
 import dev.quorum.core.config.RiskConfig;
 import dev.quorum.core.plugin.PluginCalls;
 import dev.quorum.core.plugin.PluginErrors;
 import dev.quorum.core.plugin.Registered;
+import dev.quorum.core.position.PositionDesk;
 import dev.quorum.core.risk.RiskChain;
 
 /**
@@ -38,15 +44,19 @@ public final class Assembly {
 
     private final List<Bot> bots;
     private final RiskChain risk;
+    private final PositionDesk positions;
     private final Map<String, SymbolFeed> feeds;
 
-    private Assembly(List<Bot> bots, RiskChain risk, Map<String, SymbolFeed> feeds) {
+    private Assembly(List<Bot> bots, RiskChain risk, PositionDesk positions, Map<String, SymbolFeed> feeds) {
         this.bots = bots;
         this.risk = risk;
+        this.positions = positions;
         this.feeds = feeds;
     }
 
     /**
+     * Without position managers: a config that names one is refused.
+     *
      * @param config      the configuration
      * @param strategies  the strategies available from started plugins
      * @param riskModules the risk modules available from started plugins
@@ -56,6 +66,21 @@ public final class Assembly {
      */
     public static Assembly of(QuorumConfig config, List<Registered<Strategy>> strategies,
                               List<Registered<RiskModule>> riskModules, PluginErrors errors) {
+        return of(config, strategies, riskModules, List.of(), errors);
+    }
+
+    /**
+     * @param config      the configuration
+     * @param strategies  the strategies available from started plugins
+     * @param riskModules the risk modules available from started plugins
+     * @param managers    the position managers available from started plugins
+     * @param errors      where plugin errors are counted
+     * @return the bots, the chain and the position manager
+     * @throws ConfigException naming the entry and what is wrong
+     */
+    public static Assembly of(QuorumConfig config, List<Registered<Strategy>> strategies,
+                              List<Registered<RiskModule>> riskModules, List<Registered<PositionManager>> managers,
+                              PluginErrors errors) {
         List<BotConfig> botConfigs = config.bots();
         if (botConfigs.isEmpty()) {
             botConfigs = strategies.stream().map(s -> new BotConfig(null, s.info().id(), null)).toList();
@@ -88,6 +113,7 @@ public final class Assembly {
                     ? Bot.suspendedAtStart(r.config().name(), r.config().strategy(), r.strategy().pluginId(), "timeframes() failed")
                     : createBot(r, config, timeframe, feeds, errors));
         }
+        HostMarkets markets = new HostMarkets(config.data().symbols(), timeframe, feeds);
         List<RiskChain.Link> links = new ArrayList<>();
         for (int i = 0; i < config.risk().size(); i++) {
             RiskConfig rc = config.risk().get(i);
@@ -98,7 +124,9 @@ public final class Assembly {
             Parameters params = ParameterBinder.bind(where, path, module.info(), rc);
             RiskCheck check;
             try {
-                check = module.extension().create(new RiskContext(rc.name(), params));
+                check = module.extension().create(new RiskContext(rc.name(), params, markets));
+            } catch (ParameterException e) {
+                throw new ConfigException(where + ": " + e.getMessage(), List.of("risk", i, "params", e.parameter()), e);
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(where + ": " + e.getMessage(), path, e);
             } catch (Throwable e) {
@@ -114,7 +142,39 @@ public final class Assembly {
             }
             links.add(new RiskChain.Link(rc.name(), module.pluginId(), check));
         }
-        return new Assembly(bots, new RiskChain(links, errors), feeds);
+        return new Assembly(bots, new RiskChain(links, errors), positionDesk(config, managers, markets, errors), feeds);
+    }
+
+    private static PositionDesk positionDesk(QuorumConfig config, List<Registered<PositionManager>> managers, HostMarkets markets,
+                                             PluginErrors errors) {
+        PositionsConfig pc = config.positions();
+        if (!pc.enabled()) {
+            return PositionDesk.none();
+        }
+        String where = "positions '" + pc.manager() + "'";
+        List<Object> path = List.of("positions");
+        Registered<PositionManager> manager = find(managers, pc.manager())
+                .orElseThrow(() -> missing(where, path, "position manager", pc.manager(), managers));
+        Parameters params = ParameterBinder.bind(where, path, manager.info(), pc);
+        PositionPolicy policy;
+        try {
+            policy = manager.extension().create(new PositionContext(pc.manager(), params, markets));
+        } catch (ParameterException e) {
+            throw new ConfigException(where + ": " + e.getMessage(), List.of("positions", "params", e.parameter()), e);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(where + ": " + e.getMessage(), path, e);
+        } catch (Throwable e) {
+            // positions would not be run the way the operator asked: do not trade
+            PluginCalls.rethrowIfFatal(e);
+            errors.record(manager.pluginId(), "position manager '" + pc.manager() + "' create()", PluginCalls.describe(e));
+            throw new ConfigException(where + ": position manager of plugin '" + manager.pluginId() + "' failed to start ("
+                    + PluginCalls.describe(e) + "); the run does not start without it", path, e);
+        }
+        if (policy == null) {
+            throw new ConfigException(where + ": position manager of plugin '" + manager.pluginId()
+                    + "' returned no policy from create()", path, null);
+        }
+        return PositionDesk.of(pc.manager(), manager.pluginId(), policy, errors, config.engine().maxBotErrors());
     }
 
     /** A configured bot whose strategy and parameters are resolved, before its instances exist. */
@@ -165,6 +225,8 @@ public final class Assembly {
                     throw new IllegalStateException("create() returned null");
                 }
                 instances.put(symbol, instance);
+            } catch (ParameterException e) {
+                throw new ConfigException(where + ": " + e.getMessage(), List.of("bots", path.get(1), "params", e.parameter()), e);
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(where + ": " + e.getMessage(), path, e);
             } catch (Throwable e) {
@@ -186,7 +248,7 @@ public final class Assembly {
                                                List<Registered<T>> available) {
         List<String> ids = available.stream().map(r -> r.info().id()).sorted().toList();
         List<Object> keyPath = new ArrayList<>(path);
-        keyPath.add(kind.equals("strategy") ? "strategy" : "module");
+        keyPath.add(kind.equals("strategy") ? "strategy" : kind.equals("risk module") ? "module" : "manager");
         return new ConfigException(where + ": no " + kind + " '" + id + "' among the started plugins (available: "
                 + ids + "); is its plugin installed, enabled and started? see ./quorum plugins list", keyPath, null);
     }
@@ -202,6 +264,11 @@ public final class Assembly {
     /** @return the bot names in config order */
     public List<String> botNames() {
         return bots.stream().map(Bot::name).toList();
+    }
+
+    /** @return the position manager's desk ({@link PositionDesk#none()} without one) */
+    public PositionDesk positions() {
+        return positions;
     }
 
     /** @return the risk chain */

@@ -12,6 +12,7 @@ import dev.quorum.api.BarStream;
 import dev.quorum.api.Direction;
 import dev.quorum.api.OrderIntent;
 import dev.quorum.api.Position;
+import dev.quorum.api.PositionUpdate;
 import dev.quorum.api.Signal;
 import dev.quorum.api.StrategyInstance;
 import dev.quorum.core.broker.PaperBroker;
@@ -21,6 +22,7 @@ import dev.quorum.core.ensemble.Ensemble;
 import dev.quorum.core.ensemble.Vote;
 import dev.quorum.core.portfolio.OpenPosition;
 import dev.quorum.core.portfolio.Portfolio;
+import dev.quorum.core.position.PositionDesk;
 import dev.quorum.core.risk.RiskChain;
 import dev.quorum.core.risk.RiskOutcome;
 
@@ -63,7 +65,9 @@ public final class Backtest {
     private final Signal[] signals;
     private final Ensemble ensemble;
     private final RiskChain risk;
+    private final PositionDesk positions;
     private final Portfolio portfolio;
+    private final boolean riskWatchesBars;
     private final OrderDesk desk;
     private final EquityRecorder equity;
     private final SignalTally tally;
@@ -82,7 +86,13 @@ public final class Backtest {
     private Instant firstBar;
 
     Backtest(EngineConfig config, List<Bot> bots, RiskChain risk, Map<String, SymbolFeed> feeds, PaperBroker broker, RunSink sink) {
+        this(config, bots, risk, PositionDesk.none(), feeds, broker, sink);
+    }
+
+    Backtest(EngineConfig config, List<Bot> bots, RiskChain risk, PositionDesk positions, Map<String, SymbolFeed> feeds,
+             PaperBroker broker, RunSink sink) {
         this.config = config;
+        this.positions = positions;
         this.feeds = Map.copyOf(feeds);
         feeds.forEach((symbol, feed) -> slots.put(symbol,
                 new Slot(feed, bots.stream().map(b -> b.instance(symbol)).toArray(StrategyInstance[]::new))));
@@ -95,7 +105,8 @@ public final class Backtest {
         this.ensemble = new Ensemble(config.consensusThreshold());
         this.risk = risk;
         this.portfolio = new Portfolio(config.initialCash());
-        this.desk = new OrderDesk(broker, portfolio, risk, sink);
+        this.riskWatchesBars = risk.watchesBars();
+        this.desk = new OrderDesk(broker, portfolio, risk, positions, sink);
         this.tally = new SignalTally(botNames);
         this.equity = new EquityRecorder(config.equityTimeframe(), sink, tally);
         this.sink = sink;
@@ -164,6 +175,13 @@ public final class Backtest {
         StrategyInstance[] instances = slot.instances();
         OpenPosition open = portfolio.openOn(symbol);
         view.advance(bar, open == null ? null : open.position());
+        if (open != null && positions.enabled() && !desk.busy(symbol)) {
+            manage(open.position(), view);
+        }
+        if (riskWatchesBars) {
+            // an immutable copy, as for every plugin call: a module holds no reference into the engine's state
+            risk.onBar(bar, portfolio.snapshot(view.now()));
+        }
 
         // a suspended bot keeps its place in the vote as FLAT: broken bots must not leave the few
         // remaining ones to reach consensus on their own
@@ -177,6 +195,7 @@ public final class Backtest {
         if (!decision.isActionable() || desk.busy(symbol)) {
             return;
         }
+        open = portfolio.openOn(symbol);
         if (open != null) {
             Position p = open.position();
             if (decision.direction() == p.direction().opposite()) {
@@ -190,6 +209,20 @@ public final class Backtest {
         enter(bar, view.now(), decision);
     }
 
+    /** The position manager's turn on an open position: its levels may move, or it may close (from the next open). */
+    private void manage(Position position, SymbolFeed view) {
+        Instant now = view.now();
+        PositionUpdate update = positions.manage(position, view, () -> portfolio.snapshot(now));
+        if (update.isKeep()) {
+            return;
+        }
+        if (update.exit().isPresent()) {
+            desk.exitManaged(position, update.exit().get(), now);
+            return;
+        }
+        view.updatePosition(desk.relevel(position.symbol(), update.stopLoss(), update.takeProfit()));
+    }
+
     private void enter(Bar bar, Instant now, Decision decision) {
         double price = bar.close();
         double quantity = portfolio.freeEquity() / desk.unitCost(price);
@@ -197,6 +230,7 @@ public final class Backtest {
             return;
         }
         boolean isLong = decision.direction() == Direction.LONG;
+        // the voters' levels, else engine.stopLoss / engine.takeProfit from the close
         OptionalDouble stop = decision.stopLoss();
         if (stop.isEmpty() && config.stopLoss() > 0) {
             stop = OptionalDouble.of(isLong ? price * (1 - config.stopLoss()) : price * (1 + config.stopLoss()));
@@ -205,13 +239,35 @@ public final class Backtest {
         if (target.isEmpty() && config.takeProfit() > 0) {
             target = OptionalDouble.of(isLong ? price * (1 + config.takeProfit()) : price * (1 - config.takeProfit()));
         }
-        OrderIntent intent = new OrderIntent(bar.symbol(), decision.direction(), quantity, price, now,
-                Math.min(1, decision.consensus()), decision.voters(), stop, target);
-        RiskOutcome outcome = risk.apply(intent, () -> portfolio.snapshot(now));
-        if (outcome.approved().isEmpty()) {
-            blocked++;
+        if (positions.enabled()) {
+            // a position manager sets the levels after the chain; it is shown the voters' own levels only, and the
+            // levels above are what the position falls back to if the manager fails
+            OrderIntent intent = new OrderIntent(bar.symbol(), decision.direction(), quantity, price, now,
+                    Math.min(1, decision.consensus()), decision.voters(), decision.stopLoss(), decision.takeProfit());
+            RiskOutcome outcome = judge(intent, now);
+            if (outcome != null) {
+                desk.enter(positions.open(outcome.approved().get(), stop, target, () -> portfolio.snapshot(now)), outcome.notes(), now);
+            }
             return;
         }
-        desk.enter(outcome.approved().get(), outcome.notes(), now);
+        OrderIntent intent = new OrderIntent(bar.symbol(), decision.direction(), quantity, price, now,
+                Math.min(1, decision.consensus()), decision.voters(), stop, target);
+        RiskOutcome outcome = judge(intent, now);
+        if (outcome != null) {
+            desk.enter(outcome.approved().get(), outcome.notes(), now);
+        }
+    }
+
+    /** Runs the chain on an intent and records its steps; returns the approving outcome, or null (counted as blocked). */
+    private RiskOutcome judge(OrderIntent intent, Instant now) {
+        RiskOutcome outcome = risk.apply(intent, () -> portfolio.snapshot(now));
+        if (!outcome.steps().isEmpty()) {
+            sink.onRiskDecision(intent, outcome);
+        }
+        if (outcome.approved().isEmpty()) {
+            blocked++;
+            return null;
+        }
+        return outcome;
     }
 }

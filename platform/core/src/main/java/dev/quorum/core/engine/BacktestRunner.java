@@ -117,7 +117,7 @@ public final class BacktestRunner {
         java.util.SortedMap<String, Integer> errorsBefore = plugins.errorCounts();
         List<Registered<Strategy>> strategies = new java.util.ArrayList<>(plugins.strategies());
         strategies.addAll(extraStrategies);
-        Assembly assembly = Assembly.of(config, strategies, plugins.riskModules(), plugins);
+        Assembly assembly = Assembly.of(config, strategies, plugins.riskModules(), plugins.positionManagers(), plugins);
         Timeframe timeframe = config.data().baseTimeframe();
         Instant from = config.data().fromDate().atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant to = config.data().toDate().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -136,7 +136,7 @@ public final class BacktestRunner {
         try (JournalSink journalSink = journal.sink(runId);
              BarStream stream = bars.apply(store.bars(new BarQuery(config.data().symbols(), timeframe, from, to)))) {
             RunSink sink = clock == null ? journalSink : new ClockedSink(journalSink, clock, runId);
-            Backtest backtest = new Backtest(config.engine(), assembly.bots(), assembly.risk(), assembly.feeds(),
+            Backtest backtest = new Backtest(config.engine(), assembly.bots(), assembly.risk(), assembly.positions(), assembly.feeds(),
                     PaperBroker.of(config.broker()), sink);
             result = backtest.run(stream, progress);
         } catch (RuntimeException | Error e) {

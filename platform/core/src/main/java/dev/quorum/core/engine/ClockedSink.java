@@ -55,6 +55,11 @@ final class ClockedSink implements RunSink {
     }
 
     @Override
+    public void onRiskDecision(dev.quorum.api.OrderIntent intent, dev.quorum.core.risk.RiskOutcome outcome) {
+        journal.onRiskDecision(intent, outcome);
+    }
+
+    @Override
     public Instant nextWakeUp() {
         try {
             return listener.nextWakeUp();

@@ -20,6 +20,7 @@ import dev.quorum.core.portfolio.ClosedTrade;
 import dev.quorum.core.portfolio.OpenPosition;
 import dev.quorum.core.portfolio.PendingEntry;
 import dev.quorum.core.portfolio.Portfolio;
+import dev.quorum.core.position.PositionDesk;
 import dev.quorum.core.risk.RiskChain;
 
 /**
@@ -43,22 +44,26 @@ import dev.quorum.core.risk.RiskChain;
  */
 final class OrderDesk {
 
-    private enum Role { ENTRY, SIGNAL_EXIT, STOP_LOSS, TAKE_PROFIT }
+    private enum Role { ENTRY, SIGNAL_EXIT, MANAGED_EXIT, STOP_LOSS, TAKE_PROFIT }
 
     private final PaperBroker broker;
     private final Portfolio portfolio;
     private final RiskChain risk;
+    private final PositionDesk positions;
     private final RunSink sink;
     private final Map<Long, Role> roles = new HashMap<>();
+    // why the position manager closes a position, by the exit order's id
+    private final Map<Long, ExitReason> managedExits = new HashMap<>();
     private final Map<String, List<Long>> protection = new HashMap<>();
     private long nextOrderId = 1;
     private long trades;
     private long cancelledEntries;
 
-    OrderDesk(PaperBroker broker, Portfolio portfolio, RiskChain risk, RunSink sink) {
+    OrderDesk(PaperBroker broker, Portfolio portfolio, RiskChain risk, PositionDesk positions, RunSink sink) {
         this.broker = broker;
         this.portfolio = portfolio;
         this.risk = risk;
+        this.positions = positions;
         this.sink = sink;
     }
 
@@ -136,6 +141,39 @@ final class OrderDesk {
     }
 
     /**
+     * The position manager closes a position: a market order for all of it, at the next bar's open.
+     *
+     * @param p      the position
+     * @param reason the exit reason the trade will carry
+     * @param now    the engine clock
+     */
+    void exitManaged(Position p, ExitReason reason, Instant now) {
+        cancelProtection(p.symbol());
+        long id = nextOrderId++;
+        roles.put(id, Role.MANAGED_EXIT);
+        managedExits.put(id, reason);
+        broker.submit(Order.market(id, p.symbol(), Side.opening(p.direction()).opposite(), p.quantity(), now));
+    }
+
+    /**
+     * The position manager moved a position's levels: the position carries them, and its stop-loss and
+     * take-profit orders are replaced (they work from the next bar).
+     *
+     * @param symbol     the instrument
+     * @param stopLoss   the new stop-loss, or empty to keep the current one
+     * @param takeProfit the new take-profit, or empty to keep the current one
+     * @return the position after it
+     */
+    Position relevel(String symbol, java.util.OptionalDouble stopLoss, java.util.OptionalDouble takeProfit) {
+        Position current = portfolio.openOn(symbol).position();
+        Position moved = portfolio.relevel(symbol, stopLoss.isPresent() ? stopLoss : current.stopLoss(),
+                takeProfit.isPresent() ? takeProfit : current.takeProfit()).position();
+        cancelProtection(symbol);
+        protect(moved);
+        return moved;
+    }
+
+    /**
      * End of data: every working order is cancelled and every open position closes, in full, at its
      * symbol's last close (END_OF_DATA).
      *
@@ -144,6 +182,7 @@ final class OrderDesk {
     void closeAllAtEnd(Map<String, Bar> lastBar) {
         broker.cancelAll();
         roles.clear();
+        managedExits.clear();
         protection.clear();
         portfolio.clearPending();
         for (OpenPosition open : portfolio.positions()) {
@@ -192,6 +231,7 @@ final class OrderDesk {
             cancelEntry(entry);
             if (portfolio.position(bar.symbol()).isEmpty()) {
                 cancelledEntries++;
+                positions.cancelled(bar.symbol());
             }
             return;
         }
@@ -212,7 +252,8 @@ final class OrderDesk {
         switch (role) {
             case ENTRY -> entryFilled(fill);
             case SIGNAL_EXIT -> exitFilled(fill, ExitReason.SIGNAL);
-            case STOP_LOSS -> exitFilled(fill, ExitReason.STOP_LOSS);
+            case MANAGED_EXIT -> exitFilled(fill, fill.isComplete() ? managedExits.remove(fill.orderId()) : managedExits.get(fill.orderId()));
+            case STOP_LOSS -> exitFilled(fill, positions.stopMoved(fill.symbol()) ? ExitReason.TRAILING_STOP : ExitReason.STOP_LOSS);
             case TAKE_PROFIT -> exitFilled(fill, ExitReason.TAKE_PROFIT);
         }
     }
@@ -316,7 +357,9 @@ final class OrderDesk {
 
     private void closed(Fill exitFill, ClosedTrade trade) {
         trades++;
-        sink.onExit(exitFill, trade);
+        ClosedTrade recorded = positions.enabled() ? trade.withExitNotes(positions.exitNotes(trade.trade().symbol())) : trade;
+        sink.onExit(exitFill, recorded);
+        positions.closed(trade.trade());
         risk.onTradeClosed(trade.trade());
     }
 }

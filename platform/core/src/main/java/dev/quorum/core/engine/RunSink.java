@@ -53,6 +53,16 @@ public interface RunSink {
     }
 
     /**
+     * What the risk chain did to one order intent, module by module. Derived data for the record, buffered
+     * like the equity points.
+     *
+     * @param intent  the intent as the ensemble made it, before the chain
+     * @param outcome what each module did, and what went on to the broker
+     */
+    default void onRiskDecision(dev.quorum.api.OrderIntent intent, dev.quorum.core.risk.RiskOutcome outcome) {
+    }
+
+    /**
      * When this sink next wants to hear the engine time ({@link #onClock}); the engine checks it after each
      * bar, so a sink that schedules work on the engine clock (the daily report) wakes at the first bar
      * closing at or after it.

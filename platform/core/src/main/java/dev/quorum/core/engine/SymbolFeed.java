@@ -62,6 +62,15 @@ final class SymbolFeed implements MarketView {
         this.position = currentPosition;
     }
 
+    /**
+     * The position manager moved the position's levels after {@link #advance}: the bots of this bar see them.
+     *
+     * @param currentPosition the position with its new levels
+     */
+    void updatePosition(Position currentPosition) {
+        this.position = currentPosition;
+    }
+
     private void advanceHigher(Bar bar) {
         for (Higher h : higherInOrder) {
             h.aggregator().add(bar, closed -> {

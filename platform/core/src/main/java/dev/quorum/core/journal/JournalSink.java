@@ -7,11 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.quorum.api.Fill;
+import dev.quorum.api.OrderIntent;
 import dev.quorum.api.Trade;
 import dev.quorum.core.engine.RunSink;
 import dev.quorum.core.engine.SignalCount;
 import dev.quorum.core.portfolio.ClosedTrade;
 import dev.quorum.core.portfolio.EquityPoint;
+import dev.quorum.core.risk.RiskOutcome;
+import dev.quorum.core.risk.RiskStep;
 import dev.quorum.core.store.Database;
 
 /**
@@ -20,12 +23,15 @@ import dev.quorum.core.store.Database;
  * {@link #onExit} returns, the trade is committed (and, with the database's write delay of 0, written to
  * the file), before the engine processes the next bar; a crash never leaves an exit fill without its
  * trade. Equity-curve points and the signal counts that come with them are derived data: they are buffered
- * and written in batches of {@value #EQUITY_BATCH} points in their own commits, and the rest when the run ends ({@link #flush}, {@link #close}).
+ * and written in batches of {@value #EQUITY_BATCH} points in their own commits, and the rest when the run ends ({@link #flush}, {@link #close});
+ * so are the risk chain's steps on each order intent (table risk_steps), in batches of {@value #RISK_BATCH}.
  */
 public final class JournalSink implements RunSink, AutoCloseable {
 
     /** Equity points written per batch. */
     static final int EQUITY_BATCH = 500;
+    /** Risk steps buffered before they are written. */
+    static final int RISK_BATCH = 2_000;
 
     private final long runId;
     private final Connection connection;
@@ -33,7 +39,10 @@ public final class JournalSink implements RunSink, AutoCloseable {
     private final PreparedStatement trade;
     private final PreparedStatement equity;
     private final PreparedStatement signals;
+    private final PreparedStatement riskSteps;
     private final List<EquityPoint> points = new ArrayList<>();
+    private final List<RiskRow> riskRows = new ArrayList<>();
+    private long decisionSeq;
     private final List<SignalCount> counts = new ArrayList<>();
     private long fillSeq;
 
@@ -45,12 +54,14 @@ public final class JournalSink implements RunSink, AutoCloseable {
             this.fill = connection.prepareStatement("INSERT INTO fills (run_id, seq, order_id, symbol, side, quantity, price,"
                     + " fee, fill_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
             this.trade = connection.prepareStatement("INSERT INTO trades (run_id, id, symbol, direction, quantity, entry_time,"
-                    + " entry_price, exit_time, exit_price, fees, pnl, exit_reason, bots, risk_notes)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                    + " entry_price, exit_time, exit_price, fees, pnl, exit_reason, bots, risk_notes, exit_notes)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
             this.equity = connection.prepareStatement("INSERT INTO equity_curve (run_id, time, equity, cash, exposure)"
                     + " VALUES (?, ?, ?, ?, ?)");
             this.signals = connection.prepareStatement("INSERT INTO signal_counts (run_id, bot, time, longs, shorts)"
                     + " VALUES (?, ?, ?, ?, ?)");
+            this.riskSteps = connection.prepareStatement("INSERT INTO risk_steps (run_id, decision, step, time, symbol, direction,"
+                    + " module, verdict, qty_before, qty_after, faulted, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open the journal for run " + runId + ": " + e.getMessage(), e);
         }
@@ -93,12 +104,46 @@ public final class JournalSink implements RunSink, AutoCloseable {
         counts.addAll(bucket);
     }
 
+    /** One module's step on one intent, waiting to be written. */
+    private record RiskRow(long decision, int step, OrderIntent intent, RiskStep what) {
+    }
+
+    @Override
+    public void onRiskDecision(OrderIntent intent, RiskOutcome outcome) {
+        long decision = ++decisionSeq;
+        List<RiskStep> steps = outcome.steps();
+        for (int i = 0; i < steps.size(); i++) {
+            riskRows.add(new RiskRow(decision, i + 1, intent, steps.get(i)));
+        }
+        if (riskRows.size() >= RISK_BATCH) {
+            flush();
+        }
+    }
+
     @Override
     public void flush() {
-        if (points.isEmpty() && counts.isEmpty()) {
+        if (points.isEmpty() && counts.isEmpty() && riskRows.isEmpty()) {
             return;
         }
         try {
+            for (RiskRow r : riskRows) {
+                riskSteps.setLong(1, runId);
+                riskSteps.setLong(2, r.decision());
+                riskSteps.setInt(3, r.step());
+                riskSteps.setLong(4, r.intent().createdAt().toEpochMilli());
+                riskSteps.setString(5, r.intent().symbol());
+                riskSteps.setString(6, r.intent().direction().name());
+                riskSteps.setString(7, r.what().module());
+                riskSteps.setString(8, r.what().verdict().name());
+                riskSteps.setDouble(9, r.what().before());
+                riskSteps.setDouble(10, r.what().after());
+                riskSteps.setBoolean(11, r.what().faulted());
+                riskSteps.setString(12, RunJournal.truncate(r.what().reason()));
+                riskSteps.addBatch();
+            }
+            if (!riskRows.isEmpty()) {
+                riskSteps.executeBatch();
+            }
             for (SignalCount s : counts) {
                 signals.setLong(1, runId);
                 signals.setString(2, s.bot());
@@ -118,13 +163,17 @@ public final class JournalSink implements RunSink, AutoCloseable {
                 equity.setDouble(5, p.exposure());
                 equity.addBatch();
             }
-            equity.executeBatch();
+            if (!points.isEmpty()) {
+                equity.executeBatch();
+            }
             connection.commit();
             points.clear();
             counts.clear();
+            riskRows.clear();
         } catch (SQLException e) {
             rollback();
-            throw new IllegalStateException("cannot record the equity curve and signal counts of run " + runId + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot record the equity curve, signal counts and risk decisions of run " + runId + ": "
+                    + e.getMessage(), e);
         }
     }
 
@@ -165,6 +214,7 @@ public final class JournalSink implements RunSink, AutoCloseable {
         trade.setString(12, t.exitReason().name());
         trade.setString(13, String.join(",", t.bots()));
         trade.setString(14, RunJournal.truncate(closed.notes()));
+        trade.setString(15, RunJournal.truncate(closed.exitNotes()));
         trade.executeUpdate();
     }
 
@@ -183,6 +233,7 @@ public final class JournalSink implements RunSink, AutoCloseable {
             trade.close();
             equity.close();
             signals.close();
+            riskSteps.close();
             connection.close();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot close the journal of run " + runId + ": " + e.getMessage(), e);

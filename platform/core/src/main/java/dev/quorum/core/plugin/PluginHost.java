@@ -24,6 +24,7 @@ import dev.quorum.api.MarketDataSource;
 import dev.quorum.api.Notifier;
 import dev.quorum.api.QuorumApi;
 import dev.quorum.api.ReportSection;
+import dev.quorum.api.PositionManager;
 import dev.quorum.api.RiskModule;
 import dev.quorum.api.Strategy;
 
@@ -44,6 +45,7 @@ public final class PluginHost implements PluginErrors, AutoCloseable {
     private final Map<String, List<String>> provided = new LinkedHashMap<>();
     private final List<Registered<Strategy>> strategies;
     private final List<Registered<RiskModule>> riskModules;
+    private final List<Registered<PositionManager>> positionManagers;
     private final List<Registered<ReportSection>> reportSections;
 
     private PluginHost(Path pluginsDir) {
@@ -53,6 +55,7 @@ public final class PluginHost implements PluginErrors, AutoCloseable {
         manager.startPlugins();
         this.strategies = discover(Strategy.class, "strategy", Strategy::info);
         this.riskModules = discover(RiskModule.class, "risk", RiskModule::info);
+        this.positionManagers = discover(PositionManager.class, "position-manager", PositionManager::info);
         discover(Learner.class, "learner", Learner::info);
         discover(MarketDataSource.class, "data", MarketDataSource::info);
         discover(Broker.class, "broker", Broker::info);
@@ -93,6 +96,11 @@ public final class PluginHost implements PluginErrors, AutoCloseable {
     /** @return the risk modules of started plugins */
     public List<Registered<RiskModule>> riskModules() {
         return riskModules;
+    }
+
+    /** @return the position managers of started plugins */
+    public List<Registered<PositionManager>> positionManagers() {
+        return positionManagers;
     }
 
     /**

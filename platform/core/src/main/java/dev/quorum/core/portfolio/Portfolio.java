@@ -267,6 +267,27 @@ public final class Portfolio {
         return added;
     }
 
+    /**
+     * Replaces an open position's stop-loss and take-profit (the position manager moved them).
+     *
+     * @param symbol     the instrument
+     * @param stopLoss   the new stop-loss, or empty for none
+     * @param takeProfit the new take-profit, or empty for none
+     * @return the position after it
+     */
+    public OpenPosition relevel(String symbol, OptionalDouble stopLoss, OptionalDouble takeProfit) {
+        OpenPosition p = open.get(symbol);
+        if (p == null) {
+            throw new IllegalStateException("no position on " + symbol + " to move the levels of");
+        }
+        Position pos = p.position();
+        OpenPosition moved = new OpenPosition(new Position(pos.symbol(), pos.direction(), pos.quantity(), pos.entryPrice(),
+                pos.entryTime(), stopLoss, takeProfit), p.enteredQuantity(), p.entryFees(), p.exitedQuantity(), p.exitPrice(),
+                p.exitFees(), p.realised(), p.bots(), p.notes());
+        open.put(symbol, moved);
+        return moved;
+    }
+
     private void pay(Fill fill, boolean buy) {
         double notional = fill.quantity() * fill.price();
         cash += buy ? -notional - fill.fee() : notional - fill.fee();
@@ -322,11 +343,16 @@ public final class Portfolio {
     public PortfolioSnapshot snapshot(Instant now) {
         List<Position> positions = new ArrayList<>();
         open.values().forEach(p -> positions.add(p.position()));
-        List<dev.quorum.api.OrderIntent> entries = pending.values().stream().map(PendingEntry::intent)
-                .sorted(java.util.Comparator.comparing(dev.quorum.api.OrderIntent::symbol)).toList();
-        return new PortfolioSnapshot(now, cash, equity(), initialCash, positions, entries, marks(),
+        return new PortfolioSnapshot(now, cash, equity(), initialCash, positions, pendingIntents(), marks(),
                 realised, unrealisedPnl(), feesPaid);
     }
+
+    /** @return the intents of the entries waiting to fill, ordered by symbol */
+    private List<dev.quorum.api.OrderIntent> pendingIntents() {
+        return pending.values().stream().map(PendingEntry::intent)
+                .sorted(java.util.Comparator.comparing(dev.quorum.api.OrderIntent::symbol)).toList();
+    }
+
 
     /**
      * The equity curve's view of the portfolio now.

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.quorum.api.Bar;
 import dev.quorum.api.OrderIntent;
 import dev.quorum.api.PortfolioView;
 import dev.quorum.api.RiskCheck;
@@ -38,6 +39,8 @@ public final class RiskChain {
     }
 
     private final List<Link> links;
+    // the modules that want every bar (they override RiskCheck.onBar): most do not, and then a bar costs nothing here
+    private final Link[] barWatchers;
     private final PluginErrors errors;
 
     /**
@@ -46,7 +49,40 @@ public final class RiskChain {
      */
     public RiskChain(List<Link> links, PluginErrors errors) {
         this.links = List.copyOf(links);
+        this.barWatchers = links.stream().filter(l -> overridesOnBar(l.check())).toArray(Link[]::new);
         this.errors = errors;
+    }
+
+    private static boolean overridesOnBar(RiskCheck check) {
+        try {
+            return check.getClass().getMethod("onBar", Bar.class, PortfolioView.class).getDeclaringClass() != RiskCheck.class;
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("RiskCheck.onBar is part of quorum-api", e);
+        }
+    }
+
+    /** @return whether any module wants to be told of every bar */
+    public boolean watchesBars() {
+        return barWatchers.length > 0;
+    }
+
+    /**
+     * Tells the modules that want it about a processed bar; a module that throws is counted and skipped
+     * (its next decisions still run: it may reject them if its state is broken).
+     *
+     * @param bar       the bar
+     * @param portfolio a read-only view of the portfolio after it
+     */
+    public void onBar(Bar bar, PortfolioView portfolio) {
+        for (Link link : barWatchers) {
+            try {
+                link.check().onBar(bar, portfolio);
+            } catch (Throwable e) {
+                PluginCalls.rethrowIfFatal(e);
+                errors.record(link.pluginId(), "risk module '" + link.name() + "'.onBar(" + bar.symbol() + " " + bar.closeTime() + ")",
+                        e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+        }
     }
 
     /**
@@ -87,13 +123,13 @@ public final class RiskChain {
                 String what = "risk module '" + link.name() + "' on " + current.symbol() + " at " + current.createdAt();
                 errors.record(link.pluginId(), what, e.getClass().getSimpleName() + ": " + e.getMessage());
                 steps.add(new RiskStep(link.name(), Verdict.REJECT, before, 0,
-                        "module failed (" + e.getClass().getSimpleName() + ": " + e.getMessage() + "); order blocked, fail-safe"));
+                        "module failed (" + e.getClass().getSimpleName() + ": " + e.getMessage() + "); order blocked, fail-safe", true));
                 return new RiskOutcome(Optional.empty(), steps);
             }
             switch (decision.verdict()) {
-                case APPROVE -> steps.add(new RiskStep(link.name(), Verdict.APPROVE, before, before, decision.reason()));
+                case APPROVE -> steps.add(new RiskStep(link.name(), Verdict.APPROVE, before, before, decision.reason(), false));
                 case REJECT -> {
-                    steps.add(new RiskStep(link.name(), Verdict.REJECT, before, 0, decision.reason()));
+                    steps.add(new RiskStep(link.name(), Verdict.REJECT, before, 0, decision.reason(), false));
                     return new RiskOutcome(Optional.empty(), steps);
                 }
                 case RESIZE -> {
@@ -104,10 +140,10 @@ public final class RiskChain {
                         log.warn("[risk {}] tried to enlarge {} from {} to {}; clamped", link.name(), current.symbol(),
                                 before, decision.quantity());
                         steps.add(new RiskStep(link.name(), Verdict.RESIZE, before, before,
-                                "tried to enlarge to " + decision.quantity() + ", clamped by the host; " + decision.reason()));
+                                "tried to enlarge to " + decision.quantity() + ", clamped by the host; " + decision.reason(), true));
                     } else {
                         current = current.withQuantity(decision.quantity());
-                        steps.add(new RiskStep(link.name(), Verdict.RESIZE, before, decision.quantity(), decision.reason()));
+                        steps.add(new RiskStep(link.name(), Verdict.RESIZE, before, decision.quantity(), decision.reason(), false));
                     }
                 }
             }

@@ -31,7 +31,8 @@ class ConfigLoaderTest {
         assertEquals("1h", c.engine().equityResolution());
         assertEquals(List.of("ema-crossover", "rsi-reversion", "macd-cross", "bollinger"),
                 c.bots().stream().map(BotConfig::name).toList());
-        assertEquals(List.of("fixed-fraction", "max-open-positions"), c.risk().stream().map(RiskConfig::name).toList());
+        assertEquals(List.of("daily-loss-limit", "drawdown-guard", "cooldown", "volatility-filter", "max-open-positions",
+                "fixed-fraction", "kelly-sizing", "circuit-breaker", "exposure-limits"), c.risk().stream().map(RiskConfig::name).toList());
     }
 
     @Test

@@ -50,7 +50,7 @@ class RealCandlesBacktestTest {
 
     @Test
     void theDefaultBacktestTradesAndTheSameInputsGiveTheSameTradeLog() throws Exception {
-        Path plugins = TestPlugins.install(dir.resolve("plugins"), "technical", "risk-basic");
+        Path plugins = TestPlugins.install(dir.resolve("plugins"), "technical", "risk-basic", "risk-sizing", "risk-guards");
         try (Database db = Database.open(Database.fileUrl(dir.resolve("db/quorum")));
              PluginHost host = PluginHost.start(plugins)) {
             BacktestRunner runner = new BacktestRunner(db, host, ROOT, Clock.systemUTC());
@@ -99,17 +99,18 @@ class RealCandlesBacktestTest {
             // Pinned: the figures README.md shows for the default backtest. Doubles are IEEE-754 on every JVM and
             // the engine uses only + − × ÷ and sqrt, so these hold on any machine; when an intended change of the
             // engine's rules moves them, update them here and in the README together.
-            assertEquals(88, first.performance().trades().trades());
+            assertEquals(86, first.performance().trades().trades());
             assertEquals(30, first.performance().trades().wins());
-            assertEquals(-646.01, first.performance().trades().netPnl(), 0.005);
-            assertEquals(434.77, first.performance().trades().fees(), 0.005);
-            assertEquals("324c88692dd36e2c73c40032225cd53f7afe86a3f179bc828cb8393407594df6", first.tradeLogSha256());
+            assertEquals(2.54, first.performance().trades().netPnl(), 0.005);
+            assertEquals(89.25, first.performance().trades().fees(), 0.005);
+            assertEquals(7, first.result().entriesBlocked());
+            assertEquals("43531cece64e6011053d315526088afb50607a0a9f58233524d6e556c25dccd2", first.tradeLogSha256());
         }
     }
 
     @Test
     void brokenBotsAreSuspendedAndTheRunCompletes() throws Exception {
-        Path plugins = TestPlugins.install(dir.resolve("plugins"), "technical", "risk-basic", "faulty-strategy");
+        Path plugins = TestPlugins.install(dir.resolve("plugins"), "technical", "risk-basic", "risk-sizing", "risk-guards", "faulty-strategy");
         QuorumConfig config = new QuorumConfig(defaults.data(), defaults.engine(), defaults.broker(), defaults.storage(),
                 concat(defaults.bots(), List.of(new BotConfig(null, "fixture-throws", null),
                         new BotConfig(null, "fixture-null-signal", null), new BotConfig(null, "fixture-wrong-side-stop", null))),
@@ -142,9 +143,10 @@ class RealCandlesBacktestTest {
              PluginHost host = PluginHost.start(plugins)) {
             BacktestRunner runner = new BacktestRunner(db, host, ROOT, Clock.systemUTC());
             // fixed-fraction then the enlarger: the enlarger's ×10 is clamped, so sizes stay at 25% of equity
-            QuorumConfig enlarging = withRisk(List.of(defaults.risk().get(0), new RiskConfig(null, "fixture-enlarger", null)));
+            RiskConfig fraction = new RiskConfig(null, "fixed-fraction", Map.of("fraction", 0.25));
+            QuorumConfig enlarging = withRisk(List.of(fraction, new RiskConfig(null, "fixture-enlarger", null)));
             BacktestReport clamped = runner.run(enlarging, ProgressListener.NONE);
-            BacktestReport baseline = runner.run(withRisk(List.of(defaults.risk().get(0))), ProgressListener.NONE);
+            BacktestReport baseline = runner.run(withRisk(List.of(fraction)), ProgressListener.NONE);
             assertFalse(clamped.trades().isEmpty());
             assertEquals(baseline.trades(), clamped.trades(), "a clamped resize changes nothing");
             PluginStatus greedy = host.statuses().stream().filter(s -> s.id().equals("fixture-greedy-risk")).findFirst().orElseThrow();
@@ -159,7 +161,7 @@ class RealCandlesBacktestTest {
 
     @Test
     void aConfigNamingAMissingStrategyOrABadParameterIsRefusedBeforeAnythingIsStored() throws Exception {
-        Path plugins = TestPlugins.install(dir.resolve("plugins"), "technical", "risk-basic");
+        Path plugins = TestPlugins.install(dir.resolve("plugins"), "technical", "risk-basic", "risk-sizing", "risk-guards");
         try (Database db = Database.open(Database.fileUrl(dir.resolve("db/quorum")));
              PluginHost host = PluginHost.start(plugins)) {
             BacktestRunner runner = new BacktestRunner(db, host, ROOT, Clock.systemUTC());

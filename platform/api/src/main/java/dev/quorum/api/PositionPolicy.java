@@ -1,0 +1,45 @@
+package dev.quorum.api;
+
+/**
+ * One configured position manager's state for a run, created by
+ * {@link PositionManager#create(PositionContext)}.
+ *
+ * @since 1.2
+ */
+public interface PositionPolicy {
+
+    /**
+     * Where a new position's stop-loss and take-profit start. Called once for each entry the risk chain
+     * approved, on the bar it was decided, before the order is sent (it fills from the next bar's open).
+     * The levels must lie on the right sides of {@code entry.referencePrice()} (for a long, stop below and
+     * target above); a level on the wrong side is refused and counted, and the position opens without it.
+     *
+     * @param entry     the approved intent; its {@code stopLoss()} and {@code takeProfit()} are the levels the
+     *                  voting bots suggested, if any, for the manager to use or bound
+     * @param portfolio the portfolio at the decision bar
+     * @return the levels, never null
+     * @since 1.2
+     */
+    ExitLevels open(OrderIntent entry, PortfolioView portfolio);
+
+    /**
+     * Called on every bar of a symbol while a position is open on it, after the bar's fills and before the
+     * bots vote: keep the levels, move them, or close the position (from the next bar's open).
+     *
+     * @param position  the position, how long it has been open, and where its levels started
+     * @param market    the symbol's market: the bar that just closed and its history
+     * @param portfolio the portfolio after the bar
+     * @return the update, never null; {@link PositionUpdate#keep()} to change nothing
+     * @since 1.2
+     */
+    PositionUpdate manage(ManagedPosition position, MarketView market, PortfolioView portfolio);
+
+    /**
+     * Told of every closed trade, in order. The default does nothing.
+     *
+     * @param trade the closed trade
+     * @since 1.2
+     */
+    default void onTradeClosed(Trade trade) {
+    }
+}

@@ -1,0 +1,319 @@
+package dev.quorum.core.position;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.quorum.api.Direction;
+import dev.quorum.api.ExitLevels;
+import dev.quorum.api.ManagedPosition;
+import dev.quorum.api.MarketView;
+import dev.quorum.api.OrderIntent;
+import dev.quorum.api.PortfolioView;
+import dev.quorum.api.Position;
+import dev.quorum.api.PositionPolicy;
+import dev.quorum.api.PositionUpdate;
+import dev.quorum.api.Trade;
+import dev.quorum.core.plugin.PluginCalls;
+import dev.quorum.core.plugin.PluginErrors;
+
+/**
+ * The host's side of the configured position manager: it asks the manager where a new position's levels
+ * start and what to do on each bar of an open position, and enforces the rules before anything reaches the
+ * broker. A stop-loss only ever tightens and stays strictly on the loss side of the bar's close; a
+ * take-profit stays strictly on its profit side; initial levels lie on the right sides of the entry's
+ * reference price. An answer that breaks a rule, a null, or an exception is counted against the manager's
+ * plugin and ignored: the position keeps its levels (a new position the levels it would have had without a
+ * manager). After {@code maxErrors} such errors the manager is suspended for the rest of the run and
+ * positions keep the levels they have. Without a manager ({@link #none()}) every call is a no-op.
+ */
+public final class PositionDesk {
+
+    private static final Logger log = LoggerFactory.getLogger(PositionDesk.class);
+
+    /** One open (or opening) position's management state. */
+    private static final class Managed {
+        final OptionalDouble initialStop;
+        final OptionalDouble initialTarget;
+        final double consensus;
+        final String levelsNote;
+        long barsHeld;
+        int stopMoves;
+        String stopNote = "";
+        String targetNote = "";
+        String exitNote = "";
+
+        Managed(OptionalDouble initialStop, OptionalDouble initialTarget, double consensus, String levelsNote) {
+            this.initialStop = initialStop;
+            this.initialTarget = initialTarget;
+            this.consensus = consensus;
+            this.levelsNote = levelsNote;
+        }
+    }
+
+    private final String name;
+    private final String pluginId;
+    private final PositionPolicy policy;
+    private final PluginErrors errors;
+    private final int maxErrors;
+    private final Map<String, Managed> managed = new HashMap<>();
+    private int errorCount;
+    private boolean suspended;
+
+    private PositionDesk(String name, String pluginId, PositionPolicy policy, PluginErrors errors, int maxErrors) {
+        this.name = name;
+        this.pluginId = pluginId;
+        this.policy = policy;
+        this.errors = errors;
+        this.maxErrors = maxErrors;
+    }
+
+    /**
+     * @param name      the manager's name in config
+     * @param pluginId  its plugin
+     * @param policy    its state for this run
+     * @param errors    where its errors are counted
+     * @param maxErrors errors after which it is suspended
+     * @return the desk
+     */
+    public static PositionDesk of(String name, String pluginId, PositionPolicy policy, PluginErrors errors, int maxErrors) {
+        return new PositionDesk(name, pluginId, policy, errors, maxErrors);
+    }
+
+    /** @return a desk without a manager: positions keep the levels they were opened with */
+    public static PositionDesk none() {
+        return new PositionDesk("none", "", null, null, 0);
+    }
+
+    /** @return whether a manager is configured (suspended or not) */
+    public boolean enabled() {
+        return policy != null;
+    }
+
+    /** @return the manager's name in config, {@code none} without one */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * The levels a new position starts with: the manager's, where valid, else the fallback levels.
+     *
+     * @param approved       the intent as the risk chain approved it, carrying the voters' levels if any
+     * @param fallbackStop   the stop-loss the position would have without a manager
+     * @param fallbackTarget the take-profit the position would have without a manager
+     * @param portfolio      makes the portfolio view, called only when the manager is asked
+     * @return the intent with the levels to open with
+     */
+    public OrderIntent open(OrderIntent approved, OptionalDouble fallbackStop, OptionalDouble fallbackTarget,
+                            Supplier<? extends PortfolioView> portfolio) {
+        if (policy == null) {
+            return approved;
+        }
+        OrderIntent sent = new OrderIntent(approved.symbol(), approved.direction(), approved.quantity(), approved.referencePrice(),
+                approved.createdAt(), approved.consensus(), approved.voters(), fallbackStop, fallbackTarget);
+        String note = "";
+        if (!suspended) {
+            try {
+                ExitLevels levels = policy.open(approved, portfolio.get());
+                if (levels == null) {
+                    throw new IllegalStateException("open() returned null instead of ExitLevels");
+                }
+                String problem = wrongSides(approved, levels);
+                if (problem != null) {
+                    fault(approved.symbol(), approved.createdAt(), "open(): " + problem + "; the position opens with "
+                            + describe(fallbackStop, fallbackTarget));
+                } else {
+                    sent = new OrderIntent(approved.symbol(), approved.direction(), approved.quantity(), approved.referencePrice(),
+                            approved.createdAt(), approved.consensus(), approved.voters(), levels.stopLoss(), levels.takeProfit());
+                    note = levels.note();
+                }
+            } catch (Throwable e) {
+                PluginCalls.rethrowIfFatal(e);
+                fault(approved.symbol(), approved.createdAt(), "open(): " + PluginCalls.describe(e) + "; the position opens with "
+                        + describe(fallbackStop, fallbackTarget));
+            }
+        }
+        managed.put(sent.symbol(), new Managed(sent.stopLoss(), sent.takeProfit(), sent.consensus(), note));
+        return sent;
+    }
+
+    /**
+     * Asks the manager about an open position on a bar of its symbol, and checks the answer.
+     *
+     * @param position  the position after the bar's fills
+     * @param market    the symbol's view, moved to the bar
+     * @param portfolio makes the portfolio view, called only when the manager is asked
+     * @return what to do: a valid update, or {@link PositionUpdate#keep()}
+     */
+    public PositionUpdate manage(Position position, MarketView market, Supplier<? extends PortfolioView> portfolio) {
+        Managed m = managed.get(position.symbol());
+        if (policy == null || m == null) {
+            return PositionUpdate.keep();
+        }
+        m.barsHeld++;
+        if (suspended) {
+            return PositionUpdate.keep();
+        }
+        PositionUpdate update;
+        try {
+            update = policy.manage(new ManagedPosition(position, m.barsHeld, m.initialStop, m.initialTarget, m.consensus), market,
+                    portfolio.get());
+            if (update == null) {
+                throw new IllegalStateException("manage() returned null instead of a PositionUpdate");
+            }
+        } catch (Throwable e) {
+            PluginCalls.rethrowIfFatal(e);
+            fault(position.symbol(), market.now(), "manage(): " + PluginCalls.describe(e));
+            return PositionUpdate.keep();
+        }
+        if (update.isKeep()) {
+            return update;
+        }
+        if (update.exit().isPresent()) {
+            m.exitNote = update.note();
+            return update;
+        }
+        String problem = refused(position, market.bar().close(), update);
+        if (problem != null) {
+            fault(position.symbol(), market.now(), "manage(): " + problem + "; the position keeps "
+                    + describe(position.stopLoss(), position.takeProfit()));
+            return PositionUpdate.keep();
+        }
+        OptionalDouble stop = same(update.stopLoss(), position.stopLoss()) ? OptionalDouble.empty() : update.stopLoss();
+        OptionalDouble target = same(update.takeProfit(), position.takeProfit()) ? OptionalDouble.empty() : update.takeProfit();
+        if (stop.isPresent()) {
+            m.stopMoves++;
+            m.stopNote = String.format(Locale.ROOT, "stop moved %d× to %.8g (%s)", m.stopMoves, stop.getAsDouble(), update.note());
+        }
+        if (target.isPresent()) {
+            m.targetNote = String.format(Locale.ROOT, "target %.8g (%s)", target.getAsDouble(), update.note());
+        }
+        return stop.isEmpty() && target.isEmpty() ? PositionUpdate.keep() : PositionUpdate.move(stop, target, update.note());
+    }
+
+    /**
+     * @param symbol the instrument
+     * @return whether the manager moved the stop-loss of the position open on it (its stop-loss exit is a trailing stop)
+     */
+    public boolean stopMoved(String symbol) {
+        Managed m = managed.get(symbol);
+        return m != null && m.stopMoves > 0;
+    }
+
+    /**
+     * What the manager did to a position, for the trade record: how its levels were chosen, the last stop and
+     * target moves, and why it exited.
+     *
+     * @param symbol the instrument
+     * @return the notes, {@code ""} without a manager
+     */
+    public String exitNotes(String symbol) {
+        Managed m = managed.get(symbol);
+        if (m == null) {
+            return "";
+        }
+        StringBuilder notes = new StringBuilder();
+        for (String part : new String[] {m.levelsNote.isEmpty() ? "" : "levels: " + m.levelsNote, m.stopNote, m.targetNote,
+                m.exitNote.isEmpty() ? "" : "exit: " + m.exitNote}) {
+            if (!part.isEmpty()) {
+                notes.append(notes.isEmpty() ? "" : "; ").append(part);
+            }
+        }
+        return notes.toString();
+    }
+
+    /**
+     * A position closed: its state goes, and the manager is told.
+     *
+     * @param trade the closed trade
+     */
+    public void closed(Trade trade) {
+        managed.remove(trade.symbol());
+        if (policy == null) {
+            return;
+        }
+        try {
+            policy.onTradeClosed(trade);
+        } catch (Throwable e) {
+            PluginCalls.rethrowIfFatal(e);
+            fault(trade.symbol(), trade.exitTime(), "onTradeClosed(trade " + trade.id() + "): " + PluginCalls.describe(e));
+        }
+    }
+
+    /**
+     * An entry that never filled: its state goes.
+     *
+     * @param symbol the instrument
+     */
+    public void cancelled(String symbol) {
+        managed.remove(symbol);
+    }
+
+    /** @return null when both levels lie on their sides of the reference price, else what is wrong */
+    private static String wrongSides(OrderIntent entry, ExitLevels levels) {
+        double ref = entry.referencePrice();
+        boolean isLong = entry.direction() == Direction.LONG;
+        if (levels.stopLoss().isPresent()) {
+            double s = levels.stopLoss().getAsDouble();
+            if (isLong ? s >= ref : s <= ref) {
+                return String.format(Locale.ROOT, "stop-loss %.8g is not %s the reference price %.8g of a %s entry", s,
+                        isLong ? "below" : "above", ref, entry.direction());
+            }
+        }
+        if (levels.takeProfit().isPresent()) {
+            double t = levels.takeProfit().getAsDouble();
+            if (isLong ? t <= ref : t >= ref) {
+                return String.format(Locale.ROOT, "take-profit %.8g is not %s the reference price %.8g of a %s entry", t,
+                        isLong ? "above" : "below", ref, entry.direction());
+            }
+        }
+        return null;
+    }
+
+    /** @return null when the update may be applied, else the rule it breaks */
+    private static String refused(Position p, double close, PositionUpdate update) {
+        boolean isLong = p.direction() == Direction.LONG;
+        if (update.stopLoss().isPresent()) {
+            double s = update.stopLoss().getAsDouble();
+            if (p.stopLoss().isPresent() && (isLong ? s < p.stopLoss().getAsDouble() : s > p.stopLoss().getAsDouble())) {
+                return String.format(Locale.ROOT, "stop-loss %.8g would loosen the current %.8g (a %s's stop only %s)", s,
+                        p.stopLoss().getAsDouble(), isLong ? "long" : "short", isLong ? "rises" : "falls");
+            }
+            if (isLong ? s >= close : s <= close) {
+                return String.format(Locale.ROOT, "stop-loss %.8g is not %s the close %.8g", s, isLong ? "below" : "above", close);
+            }
+        }
+        if (update.takeProfit().isPresent()) {
+            double t = update.takeProfit().getAsDouble();
+            if (isLong ? t <= close : t >= close) {
+                return String.format(Locale.ROOT, "take-profit %.8g is not %s the close %.8g (to take profit now, exit)", t,
+                        isLong ? "above" : "below", close);
+            }
+        }
+        return null;
+    }
+
+    private static boolean same(OptionalDouble proposed, OptionalDouble current) {
+        return proposed.isEmpty() || (current.isPresent() && current.getAsDouble() == proposed.getAsDouble());
+    }
+
+    private static String describe(OptionalDouble stop, OptionalDouble target) {
+        return "stop-loss " + (stop.isPresent() ? String.format(Locale.ROOT, "%.8g", stop.getAsDouble()) : "none")
+                + ", take-profit " + (target.isPresent() ? String.format(Locale.ROOT, "%.8g", target.getAsDouble()) : "none");
+    }
+
+    private void fault(String symbol, Instant at, String error) {
+        errors.record(pluginId, "position manager '" + name + "' on " + symbol + " at " + at, error);
+        if (++errorCount >= maxErrors && !suspended) {
+            suspended = true;
+            log.warn("[positions {}] SUSPENDED for the rest of the run after {} errors; open positions keep their levels; last: {}",
+                    name, errorCount, error);
+        }
+    }
+}

@@ -1,0 +1,456 @@
+package dev.quorum.plugins.positions;
+
+import dev.quorum.api.ADXIndicator;
+import dev.quorum.api.BandsIndicator;
+import dev.quorum.api.Bar;
+import dev.quorum.api.BarHistory;
+import dev.quorum.api.Direction;
+import dev.quorum.api.Indicator;
+import dev.quorum.api.Indicators;
+import dev.quorum.api.MACDIndicator;
+import dev.quorum.api.ManagedPosition;
+import dev.quorum.api.MarketView;
+import dev.quorum.api.Markets;
+import dev.quorum.api.OrderIntent;
+import dev.quorum.api.ParameterSpec;
+import dev.quorum.api.Parameters;
+import dev.quorum.api.PortfolioView;
+import dev.quorum.api.Position;
+import dev.quorum.api.PositionContext;
+import dev.quorum.api.PositionManager;
+import dev.quorum.api.PositionPolicy;
+import dev.quorum.api.StochasticIndicator;
+import dev.quorum.api.Timeframe;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * Hand-built contexts, intents, positions, bars, market views and markets shared by the manager's tests
+ * (the approach of the risk-guards plugin's fixtures, not shared with it).
+ */
+final class Fixtures {
+
+    static final Instant T0 = Instant.parse("2018-04-05T12:00:00Z");
+    static final String BTC = "BTC-USD";
+    static final String ETH = "ETH-USD";
+    static final String LTC = "LTC-USD";
+
+    /** Parameters that switch off everything a test does not look at: no trail, no break-even, no layers. */
+    static final Object[] QUIET = {"trailMode", "off", "breakEvenGain", 0.0, "layers", false};
+
+    private Fixtures() {
+    }
+
+    // ---------------------------------------------------------------- contexts and policies
+
+    /**
+     * A context as the host builds it: the manager's declared defaults, overridden by {@code keyValues}
+     * (name, value, name, value …), each checked against its declaration.
+     */
+    static PositionContext context(PositionManager manager, Markets markets, Object... keyValues) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        Map<String, ParameterSpec> specs = new HashMap<>();
+        for (ParameterSpec spec : manager.info().parameters()) {
+            values.put(spec.name(), spec.defaultValue());
+            specs.put(spec.name(), spec);
+        }
+        for (int i = 0; i < keyValues.length; i += 2) {
+            String name = (String) keyValues[i];
+            ParameterSpec spec = specs.get(name);
+            if (spec == null) {
+                throw new IllegalArgumentException(manager.info().id() + " declares no parameter " + name);
+            }
+            String problem = spec.problemWith(keyValues[i + 1]);
+            if (problem != null) {
+                throw new IllegalArgumentException(name + ": " + problem);
+            }
+            values.put(name, keyValues[i + 1]);
+        }
+        return new PositionContext(manager.info().id(), new Parameters(values), markets);
+    }
+
+    /** A policy of {@link AdaptiveExitsManager} over these markets. */
+    static PositionPolicy policy(Markets markets, Object... keyValues) {
+        AdaptiveExitsManager manager = new AdaptiveExitsManager();
+        return manager.create(context(manager, markets, keyValues));
+    }
+
+    /** Two arrays of key-value pairs as one; later pairs override earlier ones. */
+    static Object[] with(Object[] base, Object... more) {
+        Object[] all = new Object[base.length + more.length];
+        System.arraycopy(base, 0, all, 0, base.length);
+        System.arraycopy(more, 0, all, base.length, more.length);
+        return all;
+    }
+
+    // ---------------------------------------------------------------- intents and positions
+
+    /** NaN means absent. */
+    static OptionalDouble opt(double value) {
+        return Double.isNaN(value) ? OptionalDouble.empty() : OptionalDouble.of(value);
+    }
+
+    /** An intent on BTC-USD without the voters' levels. */
+    static OrderIntent intent(Direction direction, double referencePrice) {
+        return intent(BTC, direction, referencePrice, Double.NaN, Double.NaN);
+    }
+
+    /** An intent with the voters' levels (NaN: none). */
+    static OrderIntent intent(String symbol, Direction direction, double referencePrice, double stopLoss, double takeProfit) {
+        return new OrderIntent(symbol, direction, 1, referencePrice, T0, 1.0, List.of("bot-a"), opt(stopLoss), opt(takeProfit));
+    }
+
+    /**
+     * An open BTC-USD position of one unit.
+     *
+     * @param stop          the current stop (NaN: none)
+     * @param target        the current take-profit (NaN: none)
+     * @param barsHeld      bars held
+     * @param initialTarget where the take-profit started (NaN: none)
+     */
+    static ManagedPosition held(Direction direction, double entry, double stop, double target, long barsHeld,
+                                double initialTarget) {
+        Position position = new Position(BTC, direction, 1, entry, T0, opt(stop), opt(target));
+        return new ManagedPosition(position, barsHeld, opt(stop), opt(initialTarget), 1.0);
+    }
+
+    /** The same position with other current levels and bars held, as the host passes it on a later bar. */
+    static ManagedPosition next(ManagedPosition managed, double stop, double target, long barsHeld) {
+        Position p = managed.position();
+        Position moved = new Position(p.symbol(), p.direction(), p.quantity(), p.entryPrice(), p.entryTime(), opt(stop),
+                opt(target));
+        return new ManagedPosition(moved, barsHeld, managed.initialStopLoss(), managed.initialTakeProfit(),
+                managed.consensus());
+    }
+
+    // ---------------------------------------------------------------- bars, histories, views
+
+    /** A flat one-minute bar (open = high = low = close). */
+    static Bar bar(String symbol, Instant openTime, double close) {
+        return new Bar(symbol, Timeframe.M1, openTime, close, close, close, close, 1);
+    }
+
+    /** One-minute bars of a symbol from {@link #T0}, one a minute, closes given oldest first. */
+    static List<Bar> bars(String symbol, double... closesOldestFirst) {
+        List<Bar> bars = new ArrayList<>();
+        for (int i = 0; i < closesOldestFirst.length; i++) {
+            bars.add(bar(symbol, T0.plusSeconds(60L * i), closesOldestFirst[i]));
+        }
+        return bars;
+    }
+
+    /** A history over bars given oldest first, served newest first as the host does. */
+    static BarHistory history(List<Bar> oldestFirst) {
+        List<Bar> bars = List.copyOf(oldestFirst);
+        return new BarHistory() {
+            @Override
+            public int size() {
+                return bars.size();
+            }
+
+            @Override
+            public Bar get(int barsAgo) {
+                return bars.get(bars.size() - 1 - barsAgo);
+            }
+        };
+    }
+
+    /** A BTC-USD market view whose latest bar closes at the last of {@code closesOldestFirst}. */
+    static MarketView market(double... closesOldestFirst) {
+        return new FakeMarket(BTC, bars(BTC, closesOldestFirst));
+    }
+
+    /**
+     * A market view over bars given oldest first: the newest is the bar that just closed.
+     *
+     * @param symbol      the symbol
+     * @param oldestFirst at least one bar
+     */
+    record FakeMarket(String symbol, List<Bar> oldestFirst) implements MarketView {
+
+        FakeMarket {
+            oldestFirst = List.copyOf(oldestFirst);
+            if (oldestFirst.isEmpty()) {
+                throw new IllegalArgumentException("a market view has at least the bar that just closed");
+            }
+        }
+
+        @Override
+        public Instant now() {
+            return bar().closeTime();
+        }
+
+        @Override
+        public Bar bar() {
+            return oldestFirst.get(oldestFirst.size() - 1);
+        }
+
+        @Override
+        public BarHistory history() {
+            return Fixtures.history(oldestFirst);
+        }
+
+        @Override
+        public Optional<Position> position() {
+            return Optional.empty();
+        }
+    }
+
+    /** A flat portfolio of 10,000 at {@link #T0}; the manager does not read it. */
+    static PortfolioView portfolio() {
+        return new PortfolioView() {
+            @Override
+            public Instant now() {
+                return T0;
+            }
+
+            @Override
+            public double cash() {
+                return 10_000;
+            }
+
+            @Override
+            public double equity() {
+                return 10_000;
+            }
+
+            @Override
+            public double initialEquity() {
+                return 10_000;
+            }
+
+            @Override
+            public List<Position> positions() {
+                return List.of();
+            }
+
+            @Override
+            public List<OrderIntent> pendingEntries() {
+                return List.of();
+            }
+
+            @Override
+            public double lastPrice(String symbol) {
+                return Double.NaN;
+            }
+
+            @Override
+            public double feesPaid() {
+                return 0;
+            }
+        };
+    }
+
+    // ---------------------------------------------------------------- markets
+
+    /**
+     * Markets for tests: per symbol a history (set with {@link #bars}) and indicators whose ATR values a
+     * test sets. Not thread-safe; one per test.
+     */
+    static final class FakeMarkets implements Markets {
+
+        private final List<String> symbols;
+        private final Map<String, BarHistory> histories = new HashMap<>();
+        private final Map<String, FakeIndicators> indicators = new HashMap<>();
+
+        FakeMarkets(String... symbols) {
+            this.symbols = List.of(symbols);
+            for (String symbol : symbols) {
+                histories.put(symbol, Fixtures.history(List.of()));
+                indicators.put(symbol, new FakeIndicators());
+            }
+        }
+
+        /** Replaces a symbol's history with these bars, oldest first. */
+        FakeMarkets bars(String symbol, List<Bar> oldestFirst) {
+            known(symbol);
+            histories.put(symbol, Fixtures.history(oldestFirst));
+            return this;
+        }
+
+        /** The fake indicator library of a symbol. */
+        FakeIndicators fakeIndicators(String symbol) {
+            known(symbol);
+            return indicators.get(symbol);
+        }
+
+        /** Sets the ATR of a period of a symbol. */
+        FakeMarkets atr(String symbol, int period, double value) {
+            fakeIndicators(symbol).atrOf(period).set(value);
+            return this;
+        }
+
+        @Override
+        public List<String> symbols() {
+            return symbols;
+        }
+
+        @Override
+        public Timeframe timeframe() {
+            return Timeframe.M1;
+        }
+
+        @Override
+        public BarHistory history(String symbol) {
+            known(symbol);
+            return histories.get(symbol);
+        }
+
+        @Override
+        public Indicators indicators(String symbol) {
+            return fakeIndicators(symbol);
+        }
+
+        private void known(String symbol) {
+            if (!symbols.contains(symbol)) {
+                throw new IllegalArgumentException("no market data for " + symbol + ": the fake trades " + symbols);
+            }
+        }
+    }
+
+    /** An indicator whose value the test sets; NaN until then. */
+    static final class SettableIndicator implements Indicator {
+
+        private double value = Double.NaN;
+
+        void set(double newValue) {
+            value = newValue;
+        }
+
+        @Override
+        public double value() {
+            return value;
+        }
+
+        @Override
+        public double previous() {
+            return Double.NaN;
+        }
+
+        @Override
+        public long bars() {
+            return 0;
+        }
+
+        @Override
+        public int unstableBars() {
+            return 0;
+        }
+    }
+
+    /** Indicators of one symbol: {@code atr(period)} is a {@link SettableIndicator} per period; the rest is not faked. */
+    static final class FakeIndicators implements Indicators {
+
+        private final Map<Integer, SettableIndicator> atrs = new LinkedHashMap<>();
+
+        /** The ATR of a period, created on first use (by the manager or the test). */
+        SettableIndicator atrOf(int period) {
+            return atrs.computeIfAbsent(period, p -> new SettableIndicator());
+        }
+
+        /** The periods asked for so far, in order. */
+        List<Integer> atrPeriods() {
+            return List.copyOf(atrs.keySet());
+        }
+
+        @Override
+        public Indicator atr(int period) {
+            return atrOf(period);
+        }
+
+        @Override
+        public Timeframe timeframe() {
+            return Timeframe.M1;
+        }
+
+        private static UnsupportedOperationException notFaked(String name) {
+            return new UnsupportedOperationException(name + " is not faked in the position tests");
+        }
+
+        @Override
+        public Indicator sma(int period) {
+            throw notFaked("sma");
+        }
+
+        @Override
+        public Indicator ema(int period) {
+            throw notFaked("ema");
+        }
+
+        @Override
+        public Indicator wma(int period) {
+            throw notFaked("wma");
+        }
+
+        @Override
+        public Indicator rsi(int period) {
+            throw notFaked("rsi");
+        }
+
+        @Override
+        public MACDIndicator macd(int fast, int slow, int signal) {
+            throw notFaked("macd");
+        }
+
+        @Override
+        public BandsIndicator bollinger(int period, double k) {
+            throw notFaked("bollinger");
+        }
+
+        @Override
+        public ADXIndicator adx(int period) {
+            throw notFaked("adx");
+        }
+
+        @Override
+        public StochasticIndicator stochastic(int kPeriod, int dPeriod) {
+            throw notFaked("stochastic");
+        }
+
+        @Override
+        public Indicator vwap(int period) {
+            throw notFaked("vwap");
+        }
+
+        @Override
+        public Indicator obv() {
+            throw notFaked("obv");
+        }
+
+        @Override
+        public BandsIndicator donchian(int period) {
+            throw notFaked("donchian");
+        }
+
+        @Override
+        public BandsIndicator keltner(int emaPeriod, int atrPeriod, double multiplier) {
+            throw notFaked("keltner");
+        }
+
+        @Override
+        public Indicator stdDev(int period) {
+            throw notFaked("stdDev");
+        }
+
+        @Override
+        public Indicator zScore(int period) {
+            throw notFaked("zScore");
+        }
+
+        @Override
+        public Indicator highest(int period) {
+            throw notFaked("highest");
+        }
+
+        @Override
+        public Indicator lowest(int period) {
+            throw notFaked("lowest");
+        }
+    }
+}

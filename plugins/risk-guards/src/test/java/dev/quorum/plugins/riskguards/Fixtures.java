@@ -1,0 +1,411 @@
+package dev.quorum.plugins.riskguards;
+
+import dev.quorum.api.ADXIndicator;
+import dev.quorum.api.Bar;
+import dev.quorum.api.BandsIndicator;
+import dev.quorum.api.BarHistory;
+import dev.quorum.api.Direction;
+import dev.quorum.api.ExitReason;
+import dev.quorum.api.Indicator;
+import dev.quorum.api.Indicators;
+import dev.quorum.api.MACDIndicator;
+import dev.quorum.api.Markets;
+import dev.quorum.api.OrderIntent;
+import dev.quorum.api.ParameterSpec;
+import dev.quorum.api.Parameters;
+import dev.quorum.api.PortfolioView;
+import dev.quorum.api.Position;
+import dev.quorum.api.RiskContext;
+import dev.quorum.api.RiskModule;
+import dev.quorum.api.StochasticIndicator;
+import dev.quorum.api.Timeframe;
+import dev.quorum.api.Trade;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/** Hand-built portfolios, intents, trades, bars, markets and contexts shared by the guard tests. */
+final class Fixtures {
+
+    static final Instant NOW = Instant.parse("2018-04-05T12:00:00Z");
+    static final String BTC = "BTC-USD";
+    static final String ETH = "ETH-USD";
+    static final String LTC = "LTC-USD";
+
+    private Fixtures() {
+    }
+
+    // ---------------------------------------------------------------- contexts
+
+    /**
+     * A context as the host builds it: the module's declared defaults, overridden by {@code keyValues}
+     * (name, value, name, value …), each checked against its declaration.
+     */
+    static RiskContext context(RiskModule module, Markets markets, Object... keyValues) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        Map<String, ParameterSpec> specs = new HashMap<>();
+        for (ParameterSpec spec : module.info().parameters()) {
+            values.put(spec.name(), spec.defaultValue());
+            specs.put(spec.name(), spec);
+        }
+        for (int i = 0; i < keyValues.length; i += 2) {
+            String name = (String) keyValues[i];
+            ParameterSpec spec = specs.get(name);
+            if (spec == null) {
+                throw new IllegalArgumentException(module.info().id() + " declares no parameter " + name);
+            }
+            String problem = spec.problemWith(keyValues[i + 1]);
+            if (problem != null) {
+                throw new IllegalArgumentException(name + ": " + problem);
+            }
+            values.put(name, keyValues[i + 1]);
+        }
+        return new RiskContext(module.info().id(), new Parameters(values), markets);
+    }
+
+    /** A context without market data. */
+    static RiskContext context(RiskModule module, Object... keyValues) {
+        return context(module, Markets.none(), keyValues);
+    }
+
+    // ---------------------------------------------------------------- intents, positions, trades
+
+    /** A long intent on BTC-USD. */
+    static OrderIntent intent(double quantity, double referencePrice) {
+        return intent(BTC, Direction.LONG, quantity, referencePrice);
+    }
+
+    static OrderIntent intent(String symbol, Direction direction, double quantity, double referencePrice) {
+        return new OrderIntent(symbol, direction, quantity, referencePrice, NOW, 1.0, List.of("bot-a"),
+                OptionalDouble.empty(), OptionalDouble.empty());
+    }
+
+    static Position position(String symbol, Direction direction, double quantity, double entryPrice) {
+        return new Position(symbol, direction, quantity, entryPrice, NOW.minusSeconds(3600), OptionalDouble.empty(),
+                OptionalDouble.empty());
+    }
+
+    /** A closed long trade of one unit on a symbol. */
+    static Trade trade(long id, String symbol, double pnl, ExitReason reason) {
+        Instant exit = Instant.parse("2018-04-05T10:00:00Z");
+        return new Trade(id, symbol, Direction.LONG, 1, exit.minusSeconds(600), 100, exit, 100 + pnl, 0, pnl, reason,
+                List.of("bot-a"));
+    }
+
+    // ---------------------------------------------------------------- portfolios
+
+    /** A flat portfolio at {@link #NOW} with this equity, all cash, from an initial 10,000. */
+    static FakePortfolio portfolio(double equity) {
+        return new FakePortfolio(NOW, equity, 10_000, List.of(), List.of(), Map.of());
+    }
+
+    /**
+     * An immutable portfolio view; the {@code with…} methods return changed copies.
+     *
+     * @param now            the engine clock
+     * @param equity         the equity (cash is the same: fees and PnL are not modelled)
+     * @param initialEquity  equity at the start of the run
+     * @param positions      open positions
+     * @param pendingEntries entries waiting to fill
+     * @param prices         last prices by symbol; a missing symbol has NaN
+     */
+    record FakePortfolio(Instant now, double equity, double initialEquity, List<Position> positions,
+                         List<OrderIntent> pendingEntries, Map<String, Double> prices) implements PortfolioView {
+
+        FakePortfolio {
+            positions = List.copyOf(positions);
+            pendingEntries = List.copyOf(pendingEntries);
+            prices = Map.copyOf(prices);
+        }
+
+        FakePortfolio at(Instant time) {
+            return new FakePortfolio(time, equity, initialEquity, positions, pendingEntries, prices);
+        }
+
+        FakePortfolio at(String isoInstant) {
+            return at(Instant.parse(isoInstant));
+        }
+
+        FakePortfolio withEquity(double value) {
+            return new FakePortfolio(now, value, initialEquity, positions, pendingEntries, prices);
+        }
+
+        FakePortfolio withInitialEquity(double value) {
+            return new FakePortfolio(now, equity, value, positions, pendingEntries, prices);
+        }
+
+        FakePortfolio with(Position... open) {
+            return new FakePortfolio(now, equity, initialEquity, List.of(open), pendingEntries, prices);
+        }
+
+        FakePortfolio pending(OrderIntent... entries) {
+            return new FakePortfolio(now, equity, initialEquity, positions, List.of(entries), prices);
+        }
+
+        FakePortfolio price(String symbol, double price) {
+            Map<String, Double> copy = new HashMap<>(prices);
+            copy.put(symbol, price);
+            return new FakePortfolio(now, equity, initialEquity, positions, pendingEntries, copy);
+        }
+
+        @Override
+        public double cash() {
+            return equity;
+        }
+
+        @Override
+        public double lastPrice(String symbol) {
+            return prices.getOrDefault(symbol, Double.NaN);
+        }
+
+        @Override
+        public double feesPaid() {
+            return 0;
+        }
+    }
+
+    // ---------------------------------------------------------------- bars and markets
+
+    /** A flat one-minute bar (open = high = low = close). */
+    static Bar bar(String symbol, Instant openTime, double close) {
+        return new Bar(symbol, Timeframe.M1, openTime, close, close, close, close, 1);
+    }
+
+    /** One-minute bars of a symbol from {@code firstOpen}, one a minute, closes given oldest first. */
+    static List<Bar> bars(String symbol, Instant firstOpen, double... closesOldestFirst) {
+        List<Bar> bars = new ArrayList<>();
+        for (int i = 0; i < closesOldestFirst.length; i++) {
+            bars.add(bar(symbol, firstOpen.plusSeconds(60L * i), closesOldestFirst[i]));
+        }
+        return bars;
+    }
+
+    /** Closes starting at {@code start}, each the one before times the next factor, oldest first. */
+    static double[] path(double start, double... factors) {
+        double[] closes = new double[factors.length + 1];
+        closes[0] = start;
+        for (int i = 0; i < factors.length; i++) {
+            closes[i + 1] = closes[i] * factors[i];
+        }
+        return closes;
+    }
+
+    /** A history over bars given oldest first, served newest first as the host does. */
+    static BarHistory history(List<Bar> oldestFirst) {
+        List<Bar> bars = List.copyOf(oldestFirst);
+        return new BarHistory() {
+            @Override
+            public int size() {
+                return bars.size();
+            }
+
+            @Override
+            public Bar get(int barsAgo) {
+                return bars.get(bars.size() - 1 - barsAgo);
+            }
+        };
+    }
+
+    /**
+     * Markets for tests: per symbol a history (set with {@link #bars}) and indicators whose ATR values
+     * a test sets. Not thread-safe; one per test.
+     */
+    static final class FakeMarkets implements Markets {
+
+        private final List<String> symbols;
+        private final Map<String, BarHistory> histories = new HashMap<>();
+        private final Map<String, FakeIndicators> indicators = new HashMap<>();
+
+        FakeMarkets(String... symbols) {
+            this.symbols = List.of(symbols);
+            for (String symbol : symbols) {
+                histories.put(symbol, Fixtures.history(List.of()));
+                indicators.put(symbol, new FakeIndicators());
+            }
+        }
+
+        /** Replaces a symbol's history with these bars, oldest first. */
+        FakeMarkets bars(String symbol, List<Bar> oldestFirst) {
+            known(symbol);
+            histories.put(symbol, Fixtures.history(oldestFirst));
+            return this;
+        }
+
+        /** The fake indicator library of a symbol. */
+        FakeIndicators fakeIndicators(String symbol) {
+            known(symbol);
+            return indicators.get(symbol);
+        }
+
+        @Override
+        public List<String> symbols() {
+            return symbols;
+        }
+
+        @Override
+        public Timeframe timeframe() {
+            return Timeframe.M1;
+        }
+
+        @Override
+        public BarHistory history(String symbol) {
+            known(symbol);
+            return histories.get(symbol);
+        }
+
+        @Override
+        public Indicators indicators(String symbol) {
+            return fakeIndicators(symbol);
+        }
+
+        private void known(String symbol) {
+            if (!symbols.contains(symbol)) {
+                throw new IllegalArgumentException("no market data for " + symbol + ": the fake trades " + symbols);
+            }
+        }
+    }
+
+    /** An indicator whose value the test sets; NaN until then. */
+    static final class SettableIndicator implements Indicator {
+
+        private double value = Double.NaN;
+
+        void set(double newValue) {
+            value = newValue;
+        }
+
+        @Override
+        public double value() {
+            return value;
+        }
+
+        @Override
+        public double previous() {
+            return Double.NaN;
+        }
+
+        @Override
+        public long bars() {
+            return 0;
+        }
+
+        @Override
+        public int unstableBars() {
+            return 0;
+        }
+    }
+
+    /** Indicators of one symbol: {@code atr(period)} is a {@link SettableIndicator} per period; the rest is not faked. */
+    static final class FakeIndicators implements Indicators {
+
+        private final Map<Integer, SettableIndicator> atrs = new LinkedHashMap<>();
+
+        /** The ATR of a period, created on first use (by the module or the test). */
+        SettableIndicator atrOf(int period) {
+            return atrs.computeIfAbsent(period, p -> new SettableIndicator());
+        }
+
+        /** The periods asked for so far, in order. */
+        List<Integer> atrPeriods() {
+            return List.copyOf(atrs.keySet());
+        }
+
+        @Override
+        public Indicator atr(int period) {
+            return atrOf(period);
+        }
+
+        @Override
+        public Timeframe timeframe() {
+            return Timeframe.M1;
+        }
+
+        private static UnsupportedOperationException notFaked(String name) {
+            return new UnsupportedOperationException(name + " is not faked in the guard tests");
+        }
+
+        @Override
+        public Indicator sma(int period) {
+            throw notFaked("sma");
+        }
+
+        @Override
+        public Indicator ema(int period) {
+            throw notFaked("ema");
+        }
+
+        @Override
+        public Indicator wma(int period) {
+            throw notFaked("wma");
+        }
+
+        @Override
+        public Indicator rsi(int period) {
+            throw notFaked("rsi");
+        }
+
+        @Override
+        public MACDIndicator macd(int fast, int slow, int signal) {
+            throw notFaked("macd");
+        }
+
+        @Override
+        public BandsIndicator bollinger(int period, double k) {
+            throw notFaked("bollinger");
+        }
+
+        @Override
+        public ADXIndicator adx(int period) {
+            throw notFaked("adx");
+        }
+
+        @Override
+        public StochasticIndicator stochastic(int kPeriod, int dPeriod) {
+            throw notFaked("stochastic");
+        }
+
+        @Override
+        public Indicator vwap(int period) {
+            throw notFaked("vwap");
+        }
+
+        @Override
+        public Indicator obv() {
+            throw notFaked("obv");
+        }
+
+        @Override
+        public BandsIndicator donchian(int period) {
+            throw notFaked("donchian");
+        }
+
+        @Override
+        public BandsIndicator keltner(int emaPeriod, int atrPeriod, double multiplier) {
+            throw notFaked("keltner");
+        }
+
+        @Override
+        public Indicator stdDev(int period) {
+            throw notFaked("stdDev");
+        }
+
+        @Override
+        public Indicator zScore(int period) {
+            throw notFaked("zScore");
+        }
+
+        @Override
+        public Indicator highest(int period) {
+            throw notFaked("highest");
+        }
+
+        @Override
+        public Indicator lowest(int period) {
+            throw notFaked("lowest");
+        }
+    }
+}
