@@ -20,7 +20,7 @@ public interface PositionPolicy {
      * @return the levels, never null
      * @since 1.2
      */
-    ExitLevels open(OrderIntent entry, PortfolioView portfolio);
+    EntryPlan open(OrderIntent entry, PortfolioView portfolio);
 
     /**
      * Called on every bar of a symbol while a position is open on it, after the bar's fills and before the

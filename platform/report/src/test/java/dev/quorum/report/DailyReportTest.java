@@ -60,7 +60,7 @@ class DailyReportTest {
     static void backtestWithScheduledReports() throws Exception {
         QuorumConfig config = new ConfigLoader().load(ReportFixture.ROOT.resolve("config/quorum.yaml"));
         db = Database.open(Database.fileUrl(dir.resolve("db/quorum")));
-        host = PluginHost.start(ReportFixture.install(dir.resolve("plugins"), "technical", "risk-basic", "risk-sizing", "risk-guards"));
+        host = PluginHost.start(ReportFixture.install(dir.resolve("plugins"), "technical", "risk-basic", "risk-sizing", "risk-guards", "positions"));
         folder = new ReportFolder(dir.resolve("reports"));
         RunJournal journal = new RunJournal(db, Clock.systemUTC());
         DailyReports reports = new DailyReports(new DailyReportLoader(journal, host.reportSections(), host), folder, 0);

@@ -53,7 +53,7 @@ class ReportSchedulerTest {
     static void start() throws Exception {
         config = new ConfigLoader().load(ReportFixture.ROOT.resolve("config/quorum.yaml"));
         db = Database.open(Database.fileUrl(dir.resolve("db/quorum")));
-        host = PluginHost.start(ReportFixture.install(dir.resolve("plugins"), "technical", "risk-basic", "risk-sizing", "risk-guards", "faulty-strategy"));
+        host = PluginHost.start(ReportFixture.install(dir.resolve("plugins"), "technical", "risk-basic", "risk-sizing", "risk-guards", "positions", "faulty-strategy"));
         plain = run(config, null);
     }
 

@@ -16,6 +16,7 @@ import java.util.function.Function;
 
 import dev.quorum.core.analytics.StoredRun;
 import dev.quorum.core.config.ConfigException;
+import dev.quorum.core.config.PositionsConfig;
 import dev.quorum.core.config.QuorumConfig;
 import dev.quorum.core.config.RiskConfig;
 import dev.quorum.core.engine.BacktestReport;
@@ -27,7 +28,8 @@ import dev.quorum.core.store.Database;
 
 /**
  * {@code quorum backtest --compare risk-off,risk-on}: the same data, bots and broker run once per variant
- * of the risk chain, each stored as a run of its own, and printed side by side. Every figure is read back
+ * of the risk chain (or without the position manager: {@code positions-off}), each stored as a run of its
+ * own, and printed side by side. Every figure is read back
  * from the store: return, drawdown and Sharpe from the metrics module, the worst day from the equity
  * curve, the per-module counts from the stored risk steps.
  */
@@ -49,13 +51,13 @@ final class RiskComparison {
         }
         List<QuorumConfig> configs = new ArrayList<>();
         for (String v : variants) {
-            configs.add(base.withRisk(chain(v, base.risk())));
+            configs.add(v.equals("positions-off") ? base.withPositions(PositionsConfig.none()) : base.withRisk(chain(v, base.risk())));
         }
         List<Column> columns = new ArrayList<>();
         for (int i = 0; i < variants.size(); i++) {
             String variant = variants.get(i);
             QuorumConfig cfg = configs.get(i);
-            err.println("compare: " + variant + " (" + describe(cfg.risk()) + ")");
+            err.println("compare: " + variant + " (" + describe(cfg.risk()) + "; position manager: " + cfg.positions().manager() + ")");
             ConsoleProgress progress = new ConsoleProgress(err, cfg);
             BacktestReport report;
             try {
@@ -95,7 +97,7 @@ final class RiskComparison {
                     return without;
                 }
                 throw new IllegalArgumentException("--compare: unknown variant '" + variant
-                        + "'; expected risk-off, risk-on or -NAME (the chain without module NAME)");
+                        + "'; expected risk-off, risk-on, positions-off or -NAME (the chain without module NAME)");
             }
         }
     }
@@ -109,6 +111,7 @@ final class RiskComparison {
                 String.join(", ", base.data().symbols()), base.data().timeframe(), base.data().from(), base.data().to());
         row(out, "", columns, Column::variant);
         row(out, "run", columns, c -> Long.toString(c.report().runId()));
+        row(out, "position manager", columns, c -> c.config().positions().manager());
         row(out, "return", columns, c -> Format.signedPercent(c.report().performance().equity().returnOnEquity()));
         row(out, "net PnL", columns, c -> Format.money(c.report().performance().trades().netPnl()));
         row(out, "max drawdown", columns, c -> Format.percent(c.report().performance().equity().maxDrawdown().depth()));

@@ -66,6 +66,7 @@ public final class Backtest {
     private final Ensemble ensemble;
     private final RiskChain risk;
     private final PositionDesk positions;
+    private final Map<String, Instant> dataEnds;
     private final Portfolio portfolio;
     private final boolean riskWatchesBars;
     private final OrderDesk desk;
@@ -86,12 +87,17 @@ public final class Backtest {
     private Instant firstBar;
 
     Backtest(EngineConfig config, List<Bot> bots, RiskChain risk, Map<String, SymbolFeed> feeds, PaperBroker broker, RunSink sink) {
-        this(config, bots, risk, PositionDesk.none(), feeds, broker, sink);
+        this(config, bots, risk, PositionDesk.none(), feeds, Map.of(), broker, sink);
     }
 
+    /**
+     * @param dataEnds for each symbol whose data ends before the run's, the open time of its last bar: its
+     *                 position closes there (END_OF_DATA) rather than when the whole run ends
+     */
     Backtest(EngineConfig config, List<Bot> bots, RiskChain risk, PositionDesk positions, Map<String, SymbolFeed> feeds,
-             PaperBroker broker, RunSink sink) {
+             Map<String, Instant> dataEnds, PaperBroker broker, RunSink sink) {
         this.config = config;
+        this.dataEnds = Map.copyOf(dataEnds);
         this.positions = positions;
         this.feeds = Map.copyOf(feeds);
         feeds.forEach((symbol, feed) -> slots.put(symbol,
@@ -133,6 +139,12 @@ public final class Backtest {
             }
             long close = bar.openTime().getEpochSecond() + bar.timeframe().duration().getSeconds();
             onBar(bar);
+            if (!dataEnds.isEmpty()) {
+                Instant end = dataEnds.get(bar.symbol());
+                if (end != null && !bar.openTime().isBefore(end)) {
+                    desk.closeAtEnd(bar);
+                }
+            }
             if (pendingWakeSecond != Long.MIN_VALUE && close > pendingWakeSecond) {
                 // every bar closing by then has been processed, and this later bar has handed the sink the
                 // equity point of the bucket that ended then
@@ -246,7 +258,8 @@ public final class Backtest {
                     Math.min(1, decision.consensus()), decision.voters(), decision.stopLoss(), decision.takeProfit());
             RiskOutcome outcome = judge(intent, now);
             if (outcome != null) {
-                desk.enter(positions.open(outcome.approved().get(), stop, target, () -> portfolio.snapshot(now)), outcome.notes(), now);
+                PositionDesk.Opening opening = positions.open(outcome.approved().get(), stop, target, () -> portfolio.snapshot(now));
+                desk.enter(opening.intent(), opening.legs(), outcome.notes(), now);
             }
             return;
         }

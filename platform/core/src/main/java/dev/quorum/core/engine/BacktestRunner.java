@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -137,6 +138,7 @@ public final class BacktestRunner {
              BarStream stream = bars.apply(store.bars(new BarQuery(config.data().symbols(), timeframe, from, to)))) {
             RunSink sink = clock == null ? journalSink : new ClockedSink(journalSink, clock, runId);
             Backtest backtest = new Backtest(config.engine(), assembly.bots(), assembly.risk(), assembly.positions(), assembly.feeds(),
+                    dataEnds(store, config.data().symbols(), timeframe, from, to),
                     PaperBroker.of(config.broker()), sink);
             result = backtest.run(stream, progress);
         } catch (RuntimeException | Error e) {
@@ -163,6 +165,17 @@ public final class BacktestRunner {
         Instant last = result.lastBar() != null ? result.lastBar() : first;
         Performance performance = stored.performance(new Interval(first, last), ZoneOffset.UTC); // the whole run
         return new BacktestReport(runId, result, stored.trades(), performance, hash, imports);
+    }
+
+    /** For each symbol whose stored bars end inside [from, to), the open time of its last bar there. */
+    private static Map<String, Instant> dataEnds(CandleStore store, List<String> symbols, Timeframe timeframe, Instant from, Instant to) {
+        Map<String, Instant> ends = new java.util.HashMap<>();
+        for (String symbol : symbols) {
+            store.coverage(symbol, timeframe).map(Coverage::last)
+                    .filter(last -> !last.isBefore(from) && last.plus(timeframe.duration()).isBefore(to))
+                    .ifPresent(last -> ends.put(symbol, last));
+        }
+        return ends;
     }
 
     /**

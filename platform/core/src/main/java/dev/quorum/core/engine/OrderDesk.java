@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.quorum.api.Bar;
+import dev.quorum.api.EntryLeg;
 import dev.quorum.api.ExitReason;
 import dev.quorum.api.Fill;
 import dev.quorum.api.Order;
@@ -46,6 +47,10 @@ final class OrderDesk {
 
     private enum Role { ENTRY, SIGNAL_EXIT, MANAGED_EXIT, STOP_LOSS, TAKE_PROFIT }
 
+    /** An entry leg reserved in the portfolio whose market order goes out {@code afterBars} bars after the first fill. */
+    private record DelayedLeg(long orderId, String symbol, Side side, int afterBars) {
+    }
+
     private final PaperBroker broker;
     private final Portfolio portfolio;
     private final RiskChain risk;
@@ -54,6 +59,12 @@ final class OrderDesk {
     private final Map<Long, Role> roles = new HashMap<>();
     // why the position manager closes a position, by the exit order's id
     private final Map<Long, ExitReason> managedExits = new HashMap<>();
+    // entry legs sent as market orders some bars after their position's first fill, not yet due
+    private final List<DelayedLeg> delayedLegs = new ArrayList<>();
+    // per symbol with delayed legs: bars since its position's first fill
+    private final Map<String, int[]> barsSinceFirstFill = new HashMap<>();
+    // entry legs cancelled while this bar's fills are applied (an exit came first): their fills are dropped
+    private final java.util.Set<Long> cancelledThisBar = new java.util.HashSet<>();
     private final Map<String, List<Long>> protection = new HashMap<>();
     private long nextOrderId = 1;
     private long trades;
@@ -80,17 +91,36 @@ final class OrderDesk {
     }
 
     private void execute(Bar bar) {
+        if (!delayedLegs.isEmpty()) {
+            releaseDueLegs(bar);
+        }
         fitPendingEntryToEquity(bar);
         // plain loops: this runs on every bar, and most bars have no fill
-        List<Fill> atOpen = broker.atOpen(bar);
-        for (int i = 0; i < atOpen.size(); i++) {
-            apply(atOpen.get(i));
-        }
-        List<Fill> intrabar = broker.intrabar(bar);
-        for (int i = 0; i < intrabar.size(); i++) {
-            apply(intrabar.get(i));
-        }
+        cancelledThisBar.clear();
+        applyAll(broker.atOpen(bar));
+        applyAll(broker.intrabar(bar));
         cancelEntryIfStopTriggered(bar.symbol());
+    }
+
+    /**
+     * Applies one step's fills, exits before entry legs: when an entry leg and an exit of the same position fill
+     * on the same bar (the path inside a bar is unknown), the exit wins and the leg, cancelled by the exit, is
+     * dropped; so is any fill of an order cancelled earlier in this bar.
+     */
+    private void applyAll(List<Fill> fills) {
+        if (fills.isEmpty()) {
+            return;
+        }
+        if (fills.size() > 1) {
+            fills = new ArrayList<>(fills);
+            fills.sort(java.util.Comparator.comparing(f -> roles.get(f.orderId()) == Role.ENTRY));
+        }
+        for (int i = 0; i < fills.size(); i++) {
+            Fill fill = fills.get(i);
+            if (!cancelledThisBar.contains(fill.orderId())) {
+                apply(fill);
+            }
+        }
     }
 
     /**
@@ -120,11 +150,64 @@ final class OrderDesk {
      * @param now      the engine clock
      */
     void enter(OrderIntent approved, String notes, Instant now) {
+        enter(approved, List.of(), notes, now);
+    }
+
+    /**
+     * Sends an approved entry in legs and reserves each leg's expected cost: the first leg a market order, a
+     * limit leg resting at its price, a delayed leg held back until its bar. No legs: one market order.
+     *
+     * @param approved the intent as the risk chain left it
+     * @param legs     the entry legs (fractions of the approved quantity), or empty for one market order
+     * @param notes    the risk chain's notes
+     * @param now      the engine clock
+     */
+    void enter(OrderIntent approved, List<EntryLeg> legs, String notes, Instant now) {
+        if (legs.isEmpty()) {
+            sendLeg(approved, EntryLeg.market(1), notes, now);
+            return;
+        }
+        for (EntryLeg leg : legs) {
+            sendLeg(approved.withQuantity(approved.quantity() * leg.fraction()), leg, notes, now);
+        }
+    }
+
+    private void sendLeg(OrderIntent part, EntryLeg leg, String notes, Instant now) {
         long id = nextOrderId++;
         roles.put(id, Role.ENTRY);
-        portfolio.addPending(new PendingEntry(id, approved, notes,
-                approved.notional() * (1 + broker.model().expectedSlippage()) * (1 + broker.takerFee())));
-        broker.submit(Order.market(id, approved.symbol(), approved.side(), approved.quantity(), now));
+        if (leg.limitPrice().isPresent()) {
+            double limit = leg.limitPrice().getAsDouble();
+            portfolio.addPending(new PendingEntry(id, part, notes, part.quantity() * limit * (1 + broker.makerFee())));
+            broker.submit(Order.limit(id, part.symbol(), part.side(), part.quantity(), now, limit));
+            return;
+        }
+        portfolio.addPending(new PendingEntry(id, part, notes,
+                part.notional() * (1 + broker.model().expectedSlippage()) * (1 + broker.takerFee())));
+        if (leg.afterBars() > 0) {
+            delayedLegs.add(new DelayedLeg(id, part.symbol(), part.side(), leg.afterBars()));
+        } else {
+            broker.submit(Order.market(id, part.symbol(), part.side(), part.quantity(), now));
+        }
+    }
+
+    /** Counts the bars since each position's first fill and sends the delayed legs that are due (they fill at this open). */
+    private void releaseDueLegs(Bar bar) {
+        int[] count = barsSinceFirstFill.get(bar.symbol());
+        if (count == null) {
+            return;
+        }
+        count[0]++;
+        if (broker.hasMarketOrder(bar.symbol())) {
+            return; // the position is being closed (its exit cancels the legs once it fills)
+        }
+        for (java.util.Iterator<DelayedLeg> it = delayedLegs.iterator(); it.hasNext(); ) {
+            DelayedLeg leg = it.next();
+            if (leg.symbol().equals(bar.symbol()) && leg.afterBars() <= count[0]) {
+                it.remove();
+                PendingEntry entry = portfolio.pending(leg.orderId()).orElseThrow();
+                broker.submit(Order.market(leg.orderId(), leg.symbol(), leg.side(), entry.intent().quantity(), bar.openTime()));
+            }
+        }
     }
 
     /**
@@ -174,6 +257,30 @@ final class OrderDesk {
     }
 
     /**
+     * One symbol's data has ended before the run's: what works on it is cancelled and its position closes,
+     * in full, at this last bar's close (END_OF_DATA), so that it neither holds equity nor counts as exposure
+     * while the other symbols go on.
+     *
+     * @param last the symbol's last bar
+     */
+    void closeAtEnd(Bar last) {
+        String symbol = last.symbol();
+        cancelEntries(symbol);
+        cancelAllOn(symbol);
+        managedExits.keySet().removeIf(id -> !roles.containsKey(id));
+        OpenPosition open = portfolio.openOn(symbol);
+        if (open == null) {
+            positions.cancelled(symbol);
+            return;
+        }
+        Position p = open.position();
+        Fill fill = broker.executeAt(nextOrderId++, symbol, Side.opening(p.direction()).opposite(), p.quantity(), last.close(),
+                last.closeTime());
+        closed(fill, portfolio.reduce(fill, ExitReason.END_OF_DATA)
+                .orElseThrow(() -> new IllegalStateException("the end-of-data exit left " + symbol + " open")));
+    }
+
+    /**
      * End of data: every working order is cancelled and every open position closes, in full, at its
      * symbol's last close (END_OF_DATA).
      *
@@ -183,6 +290,8 @@ final class OrderDesk {
         broker.cancelAll();
         roles.clear();
         managedExits.clear();
+        delayedLegs.clear();
+        barsSinceFirstFill.clear();
         protection.clear();
         portfolio.clearPending();
         for (OpenPosition open : portfolio.positions()) {
@@ -212,14 +321,18 @@ final class OrderDesk {
      * is left.
      */
     private void fitPendingEntryToEquity(Bar bar) {
-        Optional<PendingEntry> pending = portfolio.pendingOn(bar.symbol());
-        if (pending.isEmpty()) {
+        if (!portfolio.hasPending()) {
             return;
         }
-        PendingEntry entry = pending.get();
+        for (PendingEntry entry : portfolio.pendingAllOn(bar.symbol())) {
+            fitToEquity(entry, bar);
+        }
+    }
+
+    private void fitToEquity(PendingEntry entry, Bar bar) {
         Optional<Execution> fill = broker.preview(entry.orderId(), bar);
         if (fill.isEmpty()) {
-            return; // nothing executes on this bar, so nothing is spent on it
+            return; // nothing executes on this bar (or it is a limit, reserved at its price), so nothing is spent on it
         }
         double available = portfolio.freeEquity() + entry.reserved();
         double affordable = available / (fill.get().price() * (1 + broker.takerFee()));
@@ -228,10 +341,13 @@ final class OrderDesk {
             return;
         }
         if (!(affordable > 0)) {
-            cancelEntry(entry);
             if (portfolio.position(bar.symbol()).isEmpty()) {
+                // the first leg cannot be bought: the position is not opened, and its other legs go too
+                cancelEntries(bar.symbol());
                 cancelledEntries++;
                 positions.cancelled(bar.symbol());
+            } else {
+                cancelEntry(entry);
             }
             return;
         }
@@ -268,9 +384,14 @@ final class OrderDesk {
         }
         sink.onEntry(fill);
         OrderIntent intent = entry.intent();
-        Position p = portfolio.position(fill.symbol()).isEmpty()
+        boolean first = portfolio.position(fill.symbol()).isEmpty();
+        Position p = first
                 ? portfolio.open(fill, intent.stopLoss(), intent.takeProfit(), intent.voters(), entry.notes()).position()
                 : portfolio.add(fill).position();
+        if (first && delayedLegs.stream().anyMatch(l -> l.symbol().equals(fill.symbol()))) {
+            barsSinceFirstFill.put(fill.symbol(), new int[1]);
+        }
+        positions.entryFilled(fill.symbol(), fill.orderId());
         protect(p);
     }
 
@@ -303,7 +424,7 @@ final class OrderDesk {
     }
 
     private void exitFilled(Fill fill, ExitReason reason) {
-        portfolio.pendingOn(fill.symbol()).ifPresent(this::cancelEntry);
+        cancelEntries(fill.symbol());
         Optional<ClosedTrade> trade = portfolio.reduce(fill, reason);
         if (trade.isPresent()) {
             cancelAllOn(fill.symbol());
@@ -319,24 +440,34 @@ final class OrderDesk {
         }
     }
 
-    /** A triggered stop-loss is the position's exit: what is left of the entry is not bought any more. */
+    /** A triggered stop-loss is the position's exit: what is left of its entry legs is not bought any more. */
     private void cancelEntryIfStopTriggered(String symbol) {
-        Optional<PendingEntry> entry = portfolio.pendingOn(symbol);
-        if (entry.isEmpty()) {
+        if (!portfolio.hasPending() || portfolio.position(symbol).isEmpty()) {
             return;
         }
         for (long id : protection.getOrDefault(symbol, List.of())) {
             if (roles.get(id) == Role.STOP_LOSS && broker.working(id).map(o -> o.type() == Order.Type.MARKET).orElse(false)) {
-                cancelEntry(entry.get());
+                cancelEntries(symbol);
                 return;
             }
+        }
+    }
+
+    /** Cancels every entry leg still waiting on a symbol. */
+    private void cancelEntries(String symbol) {
+        for (PendingEntry entry : portfolio.pendingAllOn(symbol)) {
+            cancelEntry(entry);
         }
     }
 
     private void cancelEntry(PendingEntry entry) {
         broker.cancel(entry.orderId());
         roles.remove(entry.orderId());
+        cancelledThisBar.add(entry.orderId());
         portfolio.takePending(entry.orderId());
+        if (!delayedLegs.isEmpty()) {
+            delayedLegs.removeIf(l -> l.orderId() == entry.orderId());
+        }
     }
 
     private void cancelProtection(String symbol) {
@@ -357,6 +488,7 @@ final class OrderDesk {
 
     private void closed(Fill exitFill, ClosedTrade trade) {
         trades++;
+        barsSinceFirstFill.remove(trade.trade().symbol());
         ClosedTrade recorded = positions.enabled() ? trade.withExitNotes(positions.exitNotes(trade.trade().symbol())) : trade;
         sink.onExit(exitFill, recorded);
         positions.closed(trade.trade());

@@ -170,7 +170,7 @@ public final class Portfolio {
 
     /**
      * @param symbol the instrument
-     * @return the entry waiting to fill on it, if any
+     * @return the first entry waiting to fill on it (the lowest order id), if any
      */
     public Optional<PendingEntry> pendingOn(String symbol) {
         if (pending.isEmpty()) {
@@ -182,6 +182,23 @@ public final class Portfolio {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * @param symbol the instrument
+     * @return every entry waiting to fill on it (the legs of one position), in order id order
+     */
+    public List<PendingEntry> pendingAllOn(String symbol) {
+        if (pending.isEmpty()) {
+            return List.of();
+        }
+        List<PendingEntry> on = new ArrayList<>(2);
+        for (PendingEntry e : pending.values()) {
+            if (e.intent().symbol().equals(symbol)) {
+                on.add(e);
+            }
+        }
+        return on;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.quorum.core.position;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -11,7 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.quorum.api.Direction;
-import dev.quorum.api.ExitLevels;
+import dev.quorum.api.EntryLeg;
+import dev.quorum.api.EntryPlan;
 import dev.quorum.api.ManagedPosition;
 import dev.quorum.api.MarketView;
 import dev.quorum.api.OrderIntent;
@@ -37,23 +39,40 @@ public final class PositionDesk {
 
     private static final Logger log = LoggerFactory.getLogger(PositionDesk.class);
 
+    /**
+     * How a new position opens: the intent with the levels it carries, and its entry legs.
+     *
+     * @param intent the intent to send, with its stop-loss and take-profit
+     * @param legs   the entry legs, or empty for one market order of the whole quantity
+     */
+    public record Opening(OrderIntent intent, List<EntryLeg> legs) {
+
+        /** Copies. */
+        public Opening {
+            legs = List.copyOf(legs);
+        }
+    }
+
     /** One open (or opening) position's management state. */
     private static final class Managed {
         final OptionalDouble initialStop;
         final OptionalDouble initialTarget;
         final double consensus;
         final String levelsNote;
+        final int legsPlanned;
+        final java.util.Set<Long> legsFilled = new java.util.HashSet<>();
         long barsHeld;
         int stopMoves;
         String stopNote = "";
         String targetNote = "";
         String exitNote = "";
 
-        Managed(OptionalDouble initialStop, OptionalDouble initialTarget, double consensus, String levelsNote) {
+        Managed(OptionalDouble initialStop, OptionalDouble initialTarget, double consensus, String levelsNote, int legsPlanned) {
             this.initialStop = initialStop;
             this.initialTarget = initialTarget;
             this.consensus = consensus;
             this.levelsNote = levelsNote;
+            this.legsPlanned = legsPlanned;
         }
     }
 
@@ -108,23 +127,27 @@ public final class PositionDesk {
      * @param fallbackStop   the stop-loss the position would have without a manager
      * @param fallbackTarget the take-profit the position would have without a manager
      * @param portfolio      makes the portfolio view, called only when the manager is asked
-     * @return the intent with the levels to open with
+     * @return the intent with the levels to open with, and its entry legs
      */
-    public OrderIntent open(OrderIntent approved, OptionalDouble fallbackStop, OptionalDouble fallbackTarget,
-                            Supplier<? extends PortfolioView> portfolio) {
+    public Opening open(OrderIntent approved, OptionalDouble fallbackStop, OptionalDouble fallbackTarget,
+                        Supplier<? extends PortfolioView> portfolio) {
         if (policy == null) {
-            return approved;
+            return new Opening(approved, List.of());
         }
+        List<EntryLeg> legs = List.of();
         OrderIntent sent = new OrderIntent(approved.symbol(), approved.direction(), approved.quantity(), approved.referencePrice(),
                 approved.createdAt(), approved.consensus(), approved.voters(), fallbackStop, fallbackTarget);
         String note = "";
         if (!suspended) {
             try {
-                ExitLevels levels = policy.open(approved, portfolio.get());
+                EntryPlan levels = policy.open(approved, portfolio.get());
                 if (levels == null) {
-                    throw new IllegalStateException("open() returned null instead of ExitLevels");
+                    throw new IllegalStateException("open() returned null instead of EntryPlan");
                 }
                 String problem = wrongSides(approved, levels);
+                if (problem == null) {
+                    problem = misplacedLeg(approved, levels);
+                }
                 if (problem != null) {
                     fault(approved.symbol(), approved.createdAt(), "open(): " + problem + "; the position opens with "
                             + describe(fallbackStop, fallbackTarget));
@@ -132,6 +155,7 @@ public final class PositionDesk {
                     sent = new OrderIntent(approved.symbol(), approved.direction(), approved.quantity(), approved.referencePrice(),
                             approved.createdAt(), approved.consensus(), approved.voters(), levels.stopLoss(), levels.takeProfit());
                     note = levels.note();
+                    legs = levels.legs();
                 }
             } catch (Throwable e) {
                 PluginCalls.rethrowIfFatal(e);
@@ -139,8 +163,21 @@ public final class PositionDesk {
                         + describe(fallbackStop, fallbackTarget));
             }
         }
-        managed.put(sent.symbol(), new Managed(sent.stopLoss(), sent.takeProfit(), sent.consensus(), note));
-        return sent;
+        managed.put(sent.symbol(), new Managed(sent.stopLoss(), sent.takeProfit(), sent.consensus(), note, Math.max(1, legs.size())));
+        return new Opening(sent, legs);
+    }
+
+    /**
+     * An entry order of a position filled (in whole or in part).
+     *
+     * @param symbol  the instrument
+     * @param orderId the entry order (one per leg)
+     */
+    public void entryFilled(String symbol, long orderId) {
+        Managed m = managed.get(symbol);
+        if (m != null) {
+            m.legsFilled.add(orderId);
+        }
     }
 
     /**
@@ -219,7 +256,8 @@ public final class PositionDesk {
             return "";
         }
         StringBuilder notes = new StringBuilder();
-        for (String part : new String[] {m.levelsNote.isEmpty() ? "" : "levels: " + m.levelsNote, m.stopNote, m.targetNote,
+        String legs = m.legsPlanned > 1 ? "entry legs filled: " + m.legsFilled.size() + " of " + m.legsPlanned : "";
+        for (String part : new String[] {m.levelsNote.isEmpty() ? "" : "levels: " + m.levelsNote, legs, m.stopNote, m.targetNote,
                 m.exitNote.isEmpty() ? "" : "exit: " + m.exitNote}) {
             if (!part.isEmpty()) {
                 notes.append(notes.isEmpty() ? "" : "; ").append(part);
@@ -256,7 +294,7 @@ public final class PositionDesk {
     }
 
     /** @return null when both levels lie on their sides of the reference price, else what is wrong */
-    private static String wrongSides(OrderIntent entry, ExitLevels levels) {
+    private static String wrongSides(OrderIntent entry, EntryPlan levels) {
         double ref = entry.referencePrice();
         boolean isLong = entry.direction() == Direction.LONG;
         if (levels.stopLoss().isPresent()) {
@@ -271,6 +309,27 @@ public final class PositionDesk {
             if (isLong ? t <= ref : t >= ref) {
                 return String.format(Locale.ROOT, "take-profit %.8g is not %s the reference price %.8g of a %s entry", t,
                         isLong ? "above" : "below", ref, entry.direction());
+            }
+        }
+        return null;
+    }
+
+    /** @return null when every limit leg lies strictly between the stop-loss and the reference price, else what is wrong */
+    private static String misplacedLeg(OrderIntent entry, EntryPlan plan) {
+        double ref = entry.referencePrice();
+        boolean isLong = entry.direction() == Direction.LONG;
+        for (EntryLeg leg : plan.legs()) {
+            if (leg.limitPrice().isEmpty()) {
+                continue;
+            }
+            double limit = leg.limitPrice().getAsDouble();
+            boolean refSide = isLong ? limit < ref : limit > ref;
+            boolean stopSide = plan.stopLoss().isEmpty()
+                    || (isLong ? limit > plan.stopLoss().getAsDouble() : limit < plan.stopLoss().getAsDouble());
+            if (!refSide || !stopSide) {
+                return String.format(Locale.ROOT, "entry leg limit %.8g is not between the stop-loss %s and the reference price %.8g",
+                        limit, plan.stopLoss().isPresent() ? String.format(Locale.ROOT, "%.8g", plan.stopLoss().getAsDouble()) : "(none)",
+                        ref);
             }
         }
         return null;

@@ -33,6 +33,8 @@ class ConfigLoaderTest {
                 c.bots().stream().map(BotConfig::name).toList());
         assertEquals(List.of("daily-loss-limit", "drawdown-guard", "cooldown", "volatility-filter", "max-open-positions",
                 "fixed-fraction", "kelly-sizing", "circuit-breaker", "exposure-limits"), c.risk().stream().map(RiskConfig::name).toList());
+        assertEquals("adaptive-exits", c.positions().manager());
+        assertEquals(480, c.positions().params().get("maxBars"));
     }
 
     @Test

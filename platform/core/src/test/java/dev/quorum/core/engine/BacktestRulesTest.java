@@ -125,6 +125,32 @@ class BacktestRulesTest {
     }
 
     @Test
+    void aSymbolWhoseDataEndsBeforeTheRunsClosesAtItsLastBarAndFreesItsEquity() {
+        // A's data ends at minute 2, B's goes on to minute 5; both bots always want to buy. A takes all equity at
+        // minute 1. Told where A's data ends, the engine closes A there (END_OF_DATA at A's last close, stamped
+        // with that bar's close time) before B's bar of the same minute, so B decides to enter with that equity at
+        // minute 2's close and fills at minute 3's open; not told, A holds the equity to the end.
+        List<Bar> data = List.of(bar("A", 0, 100), bar("B", 0, 50), bar("A", 1, 100), bar("B", 1, 50), bar("A", 2, 101),
+                bar("B", 2, 50), bar("B", 3, 50), bar("B", 4, 50), bar("B", 5, 50));
+        Bot bot = new Bot("bot", "bot", "test-plugin", Map.of("A", view -> Signal.buy(1), "B", view -> Signal.buy(1)), 5,
+                (p, w, e) -> errors.add(e));
+        engine(List.of(bot), Map.of("A", T0.plusSeconds(120))).run(BarStream.of(data.iterator()), ProgressListener.NONE);
+        Trade a = trades.stream().filter(t -> t.symbol().equals("A")).findFirst().orElseThrow();
+        assertEquals(ExitReason.END_OF_DATA, a.exitReason());
+        assertEquals(101.0, a.exitPrice());
+        assertEquals(T0.plusSeconds(180), a.exitTime(), "the close time of A's last bar");
+        Fill bEntry = fills.stream().filter(f -> f.symbol().equals("B") && f.side() == dev.quorum.api.Side.BUY).findFirst().orElseThrow();
+        assertEquals(T0.plusSeconds(180), bEntry.time(), "B enters at the open after A's equity came free");
+
+        fills.clear();
+        trades.clear();
+        engine(List.of(bot), Map.of()).run(BarStream.of(data.iterator()), ProgressListener.NONE);
+        assertTrue(fills.stream().noneMatch(f -> f.symbol().equals("B") && f.side() == dev.quorum.api.Side.BUY),
+                "without the data's end, A holds all the equity to the end of the run");
+        assertEquals(T0.plusSeconds(180), trades.get(0).exitTime(), "and closes at its last bar's close time then");
+    }
+
+    @Test
     void symbolsDecidingOnTheSameMinuteCannotSpendTheSameEquity() {
         Bot bot = new Bot("bot", "bot", "test-plugin", Map.of("A", view -> Signal.buy(1), "B", view -> Signal.buy(1)), 5,
                 (p, w, e) -> errors.add(e));
@@ -159,6 +185,10 @@ class BacktestRulesTest {
     }
 
     private Backtest engine(List<Bot> bots) {
+        return engine(bots, Map.of());
+    }
+
+    private Backtest engine(List<Bot> bots, Map<String, Instant> dataEnds) {
         EngineConfig config = new EngineConfig(10_000.0, 0.6, true, 5, 100, 0.02, 0.04);
         RunSink sink = new RunSink() {
             @Override
@@ -177,7 +207,8 @@ class BacktestRulesTest {
         for (String symbol : List.of("TEST", "A", "B")) {
             feeds.put(symbol, new SymbolFeed(symbol, Timeframe.M1, List.of(), 100));
         }
-        return new Backtest(config, bots, new RiskChain(List.of(), (p, w, e) -> errors.add(e)), feeds, new PaperBroker(FEE), sink);
+        return new Backtest(config, bots, new RiskChain(List.of(), (p, w, e) -> errors.add(e)), dev.quorum.core.position.PositionDesk.none(),
+                feeds, dataEnds, new PaperBroker(FEE), sink);
     }
 
     private Bot bot(String name, dev.quorum.api.StrategyInstance instance, int maxErrors) {

@@ -50,7 +50,7 @@ class RealCandlesBacktestTest {
 
     @Test
     void theDefaultBacktestTradesAndTheSameInputsGiveTheSameTradeLog() throws Exception {
-        Path plugins = TestPlugins.install(dir.resolve("plugins"), "technical", "risk-basic", "risk-sizing", "risk-guards");
+        Path plugins = TestPlugins.install(dir.resolve("plugins"), "technical", "risk-basic", "risk-sizing", "risk-guards", "positions");
         try (Database db = Database.open(Database.fileUrl(dir.resolve("db/quorum")));
              PluginHost host = PluginHost.start(plugins)) {
             BacktestRunner runner = new BacktestRunner(db, host, ROOT, Clock.systemUTC());
@@ -99,18 +99,18 @@ class RealCandlesBacktestTest {
             // Pinned: the figures README.md shows for the default backtest. Doubles are IEEE-754 on every JVM and
             // the engine uses only + − × ÷ and sqrt, so these hold on any machine; when an intended change of the
             // engine's rules moves them, update them here and in the README together.
-            assertEquals(86, first.performance().trades().trades());
-            assertEquals(30, first.performance().trades().wins());
-            assertEquals(2.54, first.performance().trades().netPnl(), 0.005);
-            assertEquals(89.25, first.performance().trades().fees(), 0.005);
-            assertEquals(7, first.result().entriesBlocked());
-            assertEquals("43531cece64e6011053d315526088afb50607a0a9f58233524d6e556c25dccd2", first.tradeLogSha256());
+            assertEquals(149, first.performance().trades().trades());
+            assertEquals(58, first.performance().trades().wins());
+            assertEquals(1.21, first.performance().trades().netPnl(), 0.005);
+            assertEquals(148.51, first.performance().trades().fees(), 0.005);
+            assertEquals(116, first.result().entriesBlocked());
+            assertEquals("29998958577fb9be8c0df43ae084eaa4b1655c59574dbf7cd7e7079d4ae3dc87", first.tradeLogSha256());
         }
     }
 
     @Test
     void brokenBotsAreSuspendedAndTheRunCompletes() throws Exception {
-        Path plugins = TestPlugins.install(dir.resolve("plugins"), "technical", "risk-basic", "risk-sizing", "risk-guards", "faulty-strategy");
+        Path plugins = TestPlugins.install(dir.resolve("plugins"), "technical", "risk-basic", "risk-sizing", "risk-guards", "positions", "faulty-strategy");
         QuorumConfig config = new QuorumConfig(defaults.data(), defaults.engine(), defaults.broker(), defaults.storage(),
                 concat(defaults.bots(), List.of(new BotConfig(null, "fixture-throws", null),
                         new BotConfig(null, "fixture-null-signal", null), new BotConfig(null, "fixture-wrong-side-stop", null))),
@@ -161,7 +161,7 @@ class RealCandlesBacktestTest {
 
     @Test
     void aConfigNamingAMissingStrategyOrABadParameterIsRefusedBeforeAnythingIsStored() throws Exception {
-        Path plugins = TestPlugins.install(dir.resolve("plugins"), "technical", "risk-basic", "risk-sizing", "risk-guards");
+        Path plugins = TestPlugins.install(dir.resolve("plugins"), "technical", "risk-basic", "risk-sizing", "risk-guards", "positions");
         try (Database db = Database.open(Database.fileUrl(dir.resolve("db/quorum")));
              PluginHost host = PluginHost.start(plugins)) {
             BacktestRunner runner = new BacktestRunner(db, host, ROOT, Clock.systemUTC());

@@ -29,7 +29,8 @@ import dev.quorum.core.store.Database;
 /**
  * The host's rules for position managers, proven with a deliberately misbehaving one (fixture-bad-exits in
  * fixture-greedy-risk, loaded from its real zip) on the embedded candles: a stop that would loosen, a stop
- * beyond the close, a target behind it, an exception, a null, an initial stop on the wrong side. Each is
+ * beyond the close, a target behind it, an exception, a null, an initial stop on the wrong side, an entry leg
+ * resting beyond the stop. Each is
  * refused and counted against the plugin, the positions keep their levels, and the run trades exactly as it
  * does without a manager (whose levels the fixture opens with).
  */
@@ -42,7 +43,8 @@ class PositionDeskEnforcementTest {
 
     @ParameterizedTest
     @CsvSource({"loosen, would loosen", "beyond-close, is not below the close", "wrong-target, is not above the close",
-            "throw, deliberate failure", "null, returned null", "bad-open, the reference price"})
+            "throw, deliberate failure", "null, returned null", "bad-open, the reference price",
+            "leg-beyond-stop, is not between the stop-loss"})
     void aManagerBreakingARuleIsRefusedCountedAndChangesNoTrade(String mode, String message) throws Exception {
         QuorumConfig config = new ConfigLoader().load(ROOT.resolve("config/quorum.yaml"))
                 .withRisk(List.of(new RiskConfig(null, "fixed-fraction", Map.of("fraction", 0.25))));

@@ -249,9 +249,145 @@ class PositionManagementOnRealCandlesTest {
                 "some exit notes name the time layer");
     }
 
+    /**
+     * One trade's entry fills, from the fills table: on its symbol and opening side, from its entry to its exit,
+     * from the first leg's order on (the legs' orders are numbered together). A previous position's exit can be
+     * stamped with the same time as this entry (a stop inside the bar before, stamped with its close time) and
+     * lie on the same side: its order is older.
+     */
+    private static List<double[]> entryFills(long runId, Trade t) {
+        List<double[]> fills = new ArrayList<>();
+        String sql = "SELECT fill_time, price, quantity, order_id FROM fills WHERE run_id = ? AND symbol = ? AND side = ?"
+                + " AND fill_time >= ? AND fill_time <= ? ORDER BY seq";
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, runId);
+            ps.setString(2, t.symbol());
+            ps.setString(3, t.direction() == Direction.LONG ? "BUY" : "SELL");
+            ps.setLong(4, t.entryTime().toEpochMilli());
+            ps.setLong(5, t.exitTime().toEpochMilli());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    fills.add(new double[] {rs.getLong(1), rs.getDouble(2), rs.getDouble(3), rs.getLong(4)});
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        double entryOpen = bars.get(t.symbol()).get(indexOf(bars.get(t.symbol()), t.entryTime())).open();
+        double firstLeg = fills.stream().filter(f -> (long) f[0] == t.entryTime().toEpochMilli() && f[1] == entryOpen)
+                .mapToDouble(f -> f[3]).min().orElseThrow(() -> new AssertionError("no first leg at the open of " + t));
+        fills.removeIf(f -> f[3] < firstLeg);
+        fills.sort(java.util.Comparator.comparingDouble((double[] f) -> f[0]).thenComparingDouble(f -> f[3]));
+        return fills;
+    }
+
+    private static final java.util.regex.Pattern DCA = java.util.regex.Pattern.compile("DCA (\\d) legs \\(consensus ([0-9.]+)");
+    private static final Map<Integer, double[]> SPLITS = Map.of(2, new double[] {60, 40}, 3, new double[] {40, 35, 25},
+            4, new double[] {30, 27, 23, 20});
+
+    /** The leg count the seed's confidence bands give, or 0 when the printed consensus is too close to a band's edge to tell. */
+    private static int legsFor(double consensus) {
+        if (Math.abs(consensus - 0.75) < 0.0006 || Math.abs(consensus - 0.65) < 0.0006) {
+            return 0;
+        }
+        return consensus >= 0.75 ? 2 : consensus >= 0.65 ? 3 : 4;
+    }
+
+    @Test
+    void dcaLegsFollowTheConsensusAndDelayedLegsFillAtTheOpenOfTheirBar() {
+        int spacing = 5;
+        BacktestReport report = run(params("dcaMode", "bars", "dcaSpacingBars", spacing));
+        Map<Integer, Integer> planned = new HashMap<>();
+        int checked = 0;
+        for (int i = 0; i < report.trades().size(); i++) {
+            Trade t = report.trades().get(i);
+            String notes = exitNotes(report.runId()).get(i);
+            java.util.regex.Matcher m = DCA.matcher(notes);
+            assertTrue(m.find(), "every position is planned in legs: " + notes);
+            int legs = Integer.parseInt(m.group(1));
+            int band = legsFor(Double.parseDouble(m.group(2)));
+            assertTrue(band == 0 || band == legs, "consensus " + m.group(2) + " gives " + band + " legs, planned " + legs);
+            planned.merge(legs, 1, Integer::sum);
+
+            List<Bar> list = bars.get(t.symbol());
+            int entry = indexOf(list, t.entryTime());
+            List<double[]> fills = entryFills(report.runId(), t);
+            assertEquals(t.entryTime().toEpochMilli(), (long) fills.get(0)[0], "the first leg fills at the entry");
+            double first = fills.get(0)[2];
+            double[] split = SPLITS.get(legs);
+            int expectedMin = 1;
+            int expectedMax = 1;
+            for (int k = 1; k < legs; k++) {
+                int j = entry + k * spacing;
+                if (j >= list.size() || t.exitTime().isBefore(list.get(j).openTime())) {
+                    continue; // gone before the leg was due
+                }
+                expectedMax++;
+                if (t.exitTime().isAfter(list.get(j).openTime())) {
+                    expectedMin++; // open at that bar's open and after: the leg must have filled there
+                    Instant at = list.get(j).openTime();
+                    double[] leg = fills.stream().filter(f -> (long) f[0] == at.toEpochMilli()).findFirst().orElse(null);
+                    assertNotNull(leg, "leg " + (k + 1) + " of " + t + " fills at the open of bar +" + (k * spacing));
+                    assertEquals(list.get(j).open(), leg[1], 0.0, "at the open");
+                    assertEquals(first * split[k] / split[0], leg[2], first * 1e-9, "its share of the approved quantity");
+                }
+            }
+            assertTrue(fills.size() >= expectedMin && fills.size() <= expectedMax,
+                    fills.size() + " entry fills for " + t + ", expected " + expectedMin + ".." + expectedMax);
+            assertTrue(notes.contains("entry legs filled: " + fills.size() + " of " + legs), notes);
+            checked++;
+        }
+        assertTrue(checked > 10);
+        assertEquals(3, planned.size(), "the default ensemble's consensus spans all three bands: " + planned);
+        noErrors();
+    }
+
+    @Test
+    void dcaLimitLegsRestAtTheirPriceUntilTouchedAndAreCancelledOnExit() {
+        double spacing = 0.002;
+        BacktestReport report = run(params("dcaMode", "price", "dcaSpacingPct", spacing, "stopPct", 0.02));
+        int limitFills = 0;
+        for (int i = 0; i < report.trades().size(); i++) {
+            Trade t = report.trades().get(i);
+            String notes = exitNotes(report.runId()).get(i);
+            java.util.regex.Matcher m = DCA.matcher(notes);
+            assertTrue(m.find(), notes);
+            int legs = Integer.parseInt(m.group(1));
+            List<Bar> list = bars.get(t.symbol());
+            int entry = indexOf(list, t.entryTime());
+            double ref = list.get(entry - 1).close();
+            boolean isLong = t.direction() == Direction.LONG;
+            List<double[]> fills = entryFills(report.runId(), t);
+            int exitBar = entry;
+            while (exitBar + 1 < list.size() && !list.get(exitBar + 1).openTime().isAfter(t.exitTime())) {
+                exitBar++;
+            }
+            for (int k = 1; k < legs; k++) {
+                double limit = isLong ? ref * (1 - k * spacing) : ref * (1 + k * spacing);
+                boolean touchedBefore = false;
+                for (int j = entry; j < exitBar; j++) {
+                    touchedBefore |= isLong ? list.get(j).low() <= limit : list.get(j).high() >= limit;
+                }
+                long filled = fills.stream().skip(1).filter(f -> Math.abs(f[1] - limit) <= limit * 1e-9
+                        || (isLong ? f[1] < limit : f[1] > limit)).count();
+                if (touchedBefore) {
+                    assertTrue(filled > 0, "leg " + (k + 1) + " at " + limit + " was touched before the exit of " + t);
+                }
+            }
+            for (double[] f : fills.subList(1, fills.size())) {
+                assertTrue(isLong ? f[1] <= ref * (1 - spacing) * (1 + 1e-12) : f[1] >= ref * (1 + spacing) * (1 - 1e-12),
+                        "a limit leg never fills worse than its price: " + f[1] + " for " + t);
+                limitFills++;
+            }
+            assertTrue(notes.contains("entry legs filled: " + fills.size() + " of " + legs), notes);
+        }
+        assertTrue(limitFills > 0, "some limit legs filled");
+        noErrors();
+    }
+
     private static List<String> exitNotes(long runId) {
         List<String> notes = new ArrayList<>();
-        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("SELECT exit_notes FROM trades WHERE run_id = ?")) {
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("SELECT exit_notes FROM trades WHERE run_id = ? ORDER BY id")) {
             ps.setLong(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.quorum.core.TestPlugins;
 import dev.quorum.core.config.ConfigLoader;
+import dev.quorum.core.config.PositionsConfig;
 import dev.quorum.core.config.QuorumConfig;
 import dev.quorum.core.config.RiskConfig;
 import dev.quorum.core.engine.BacktestReport;
@@ -52,7 +53,8 @@ class RiskChainEnforcementTest {
 
     @BeforeEach
     void loadShippedConfig() {
-        defaults = new ConfigLoader().load(ROOT.resolve("config/quorum.yaml"));
+        // the risk chain alone: positions keep the levels they open with
+        defaults = new ConfigLoader().load(ROOT.resolve("config/quorum.yaml")).withPositions(PositionsConfig.none());
     }
 
     private interface Body {

@@ -38,6 +38,15 @@ import org.pf4j.Extension;
  * is left out. Note: {@code "stop 2.0 ATR = 0.41% at 99.59, target 4.0 ATR = 0.82% at 100.82"}. See
  * {@code InitialLevels}.
  *
+ * <p><b>Entry legs</b> ({@code open}, after the levels; {@code dcaMode} not {@code off}): the approved
+ * quantity is bought (or sold) in 2 legs when the intent's consensus is {@code ≥ dcaHighConfidence}, 3 when
+ * it is {@code ≥ dcaLowConfidence}, else 4, with the percentages of {@code splits2}, {@code splits3} or
+ * {@code splits4}. Leg 1 is a market order; leg {@code k + 1} a limit at {@code ref × (1 − s × k × dcaSpacingPct)}
+ * ({@code price}; a limit at or beyond the stop is dropped with every later leg, their share not bought) or a
+ * market order {@code k × dcaSpacingBars} bars after the first fill ({@code bars}). Note:
+ * {@code "DCA 3 legs (consensus 0.700 in [0.65, 0.75)): 40% market, 35% limit 99.50, 25% limit 99.00"}. See
+ * {@code DcaLegs}.
+ *
  * <p><b>On each bar</b> ({@code manage}), in this order, and at most one update:
  * <ol>
  *   <li><b>Time exit</b>: {@code maxBars > 0} and {@code barsHeld ≥ maxBars} → exit {@code TIME_EXIT},
@@ -76,10 +85,15 @@ import org.pf4j.Extension;
  * (0, 0..1000000, 0 = off); {@code layers} (true); {@code highVolatilityAtrPct} (0.002, 0..1);
  * {@code highVolatilityFactor} (1.5, 1..10); {@code timeUrgentShare} (0.134, 0..1); {@code timeUrgentFactor}
  * (0.2, 0.01..1); {@code timeNearShare} (0.267, 0..1); {@code timeNearFactor} (0.5, 0.01..1);
- * {@code momentumBars} (5, 1..1000); {@code momentumFactor} (0.6, 0.01..1). {@code create} throws a
- * {@link ParameterException} for {@code minStopPct > maxStopPct} (on {@code minStopPct}),
- * {@code minTargetPct > maxTargetPct} (on {@code minTargetPct}) and {@code timeUrgentShare > timeNearShare}
- * (on {@code timeUrgentShare}).
+ * {@code momentumBars} (5, 1..1000); {@code momentumFactor} (0.6, 0.01..1); {@code dcaMode} ({@code off};
+ * {@code off}, {@code price} or {@code bars}); {@code dcaHighConfidence} (0.75, 0..1); {@code dcaLowConfidence}
+ * (0.65, 0..1); {@code splits2} ({@code "60,40"}); {@code splits3} ({@code "40,35,25"}); {@code splits4}
+ * ({@code "30,27,23,20"}); {@code dcaSpacingPct} (0.005, 0.0001..0.2); {@code dcaSpacingBars} (5, 1..10000).
+ * {@code create} throws a {@link ParameterException} for {@code minStopPct > maxStopPct} (on
+ * {@code minStopPct}), {@code minTargetPct > maxTargetPct} (on {@code minTargetPct}),
+ * {@code timeUrgentShare > timeNearShare} (on {@code timeUrgentShare}), {@code dcaLowConfidence >
+ * dcaHighConfidence} (on {@code dcaLowConfidence}) and a {@code splitsN} that is not N positive percentages
+ * adding up to 100 (on that {@code splitsN}).
  *
  * <p>Time comes only from {@code barsHeld}, never the wall clock; nothing is random; there is no static
  * mutable state, and every {@link #create} returns a new policy.
@@ -131,7 +145,20 @@ public class AdaptiveExitsManager implements PositionManager {
                     "share of maxBars left below which the time layer applies timeNearFactor"),
             ParameterSpec.decimal("timeNearFactor", 0.5, 0.01, 1, "time layer's factor when near"),
             ParameterSpec.integer("momentumBars", 5, 1, 1000, "bars over which the momentum layer measures the close's change"),
-            ParameterSpec.decimal("momentumFactor", 0.6, 0.01, 1, "momentum layer's factor when the price moves against the position"));
+            ParameterSpec.decimal("momentumFactor", 0.6, 0.01, 1, "momentum layer's factor when the price moves against the position"),
+            ParameterSpec.choice("dcaMode", "off", List.of("off", "price", "bars"),
+                    "entry legs: off: one market order; price: limit legs spaced by dcaSpacingPct;"
+                            + " bars: market legs spaced by dcaSpacingBars"),
+            ParameterSpec.decimal("dcaHighConfidence", 0.75, 0, 1, "consensus from which the entry has 2 legs"),
+            ParameterSpec.decimal("dcaLowConfidence", 0.65, 0, 1,
+                    "consensus from which the entry has 3 legs (below it 4); at most dcaHighConfidence"),
+            ParameterSpec.text("splits2", "60,40", "percentages of the quantity of 2 legs, in order, adding up to 100"),
+            ParameterSpec.text("splits3", "40,35,25", "percentages of the quantity of 3 legs, in order, adding up to 100"),
+            ParameterSpec.text("splits4", "30,27,23,20", "percentages of the quantity of 4 legs, in order, adding up to 100"),
+            ParameterSpec.decimal("dcaSpacingPct", 0.005, 0.0001, 0.2,
+                    "price mode: leg k + 1 is a limit k × dcaSpacingPct beyond the reference price"),
+            ParameterSpec.integer("dcaSpacingBars", 5, 1, 10_000,
+                    "bars mode: leg k + 1 is a market order k × dcaSpacingBars bars after the first fill"));
 
     /** Called by PF4J. */
     public AdaptiveExitsManager() {
@@ -145,8 +172,9 @@ public class AdaptiveExitsManager implements PositionManager {
     /**
      * {@inheritDoc}
      *
-     * @throws ParameterException for {@code minStopPct > maxStopPct}, {@code minTargetPct > maxTargetPct}
-     *                            or {@code timeUrgentShare > timeNearShare}
+     * @throws ParameterException for {@code minStopPct > maxStopPct}, {@code minTargetPct > maxTargetPct},
+     *                            {@code timeUrgentShare > timeNearShare}, {@code dcaLowConfidence > dcaHighConfidence}
+     *                            or a {@code splitsN} that is not N positive percentages adding up to 100
      */
     @Override
     public PositionPolicy create(PositionContext context) {
@@ -154,12 +182,13 @@ public class AdaptiveExitsManager implements PositionManager {
         InitialLevels initial = InitialLevels.of(p);
         StopRules stops = StopRules.of(p);
         TargetLayers layers = TargetLayers.of(p);
+        DcaLegs dca = DcaLegs.of(p);
         int period = p.getInt("atrPeriod");
         Markets markets = context.markets();
         Map<String, Indicator> atrs = new HashMap<>();
         for (String symbol : markets.symbols()) {
             atrs.put(symbol, markets.indicators(symbol).atr(period));
         }
-        return new AdaptiveExitsPolicy(initial, stops, layers, p.getInt("maxBars"), atrs);
+        return new AdaptiveExitsPolicy(initial, dca, stops, layers, p.getInt("maxBars"), atrs);
     }
 }

@@ -1,6 +1,6 @@
 package dev.quorum.plugins.positions;
 
-import dev.quorum.api.ExitLevels;
+import dev.quorum.api.EntryPlan;
 import dev.quorum.api.ExitReason;
 import dev.quorum.api.Indicator;
 import dev.quorum.api.ManagedPosition;
@@ -20,6 +20,8 @@ import java.util.OptionalDouble;
  * One run of {@link AdaptiveExitsManager}: the rules and the live ATR of every symbol of the run. It
  * remembers nothing between calls (every position is given in full), so it ignores closed trades.
  *
+ * <p>{@link #open} gives the levels of {@link InitialLevels} and then the entry legs of {@link DcaLegs}.
+ *
  * <p>{@link #manage} runs, in order: the time exit ({@code maxBars > 0} and {@code barsHeld ≥ maxBars}
  * → exit {@code TIME_EXIT}, {@code "held 240 bars (max 240)"}); the layered take-profit's exit
  * ({@link TargetLayers}; exit {@code TAKE_PROFIT}); else one move with the new stop of {@link StopRules},
@@ -29,6 +31,7 @@ import java.util.OptionalDouble;
 final class AdaptiveExitsPolicy implements PositionPolicy {
 
     private final InitialLevels initial;
+    private final DcaLegs dca;
     private final StopRules stops;
     private final TargetLayers layers;
     private final int maxBars;
@@ -38,13 +41,16 @@ final class AdaptiveExitsPolicy implements PositionPolicy {
      * A policy for one run.
      *
      * @param initial the rule of new positions' levels
+     * @param dca     the rule of new positions' entry legs
      * @param stops   the stop rules
      * @param layers  the layered take-profit
      * @param maxBars the bars after which a position is closed, 0 for never
      * @param atrs    each symbol's ATR, as asked for when created
      */
-    AdaptiveExitsPolicy(InitialLevels initial, StopRules stops, TargetLayers layers, int maxBars, Map<String, Indicator> atrs) {
+    AdaptiveExitsPolicy(InitialLevels initial, DcaLegs dca, StopRules stops, TargetLayers layers, int maxBars,
+                        Map<String, Indicator> atrs) {
         this.initial = initial;
+        this.dca = dca;
         this.stops = stops;
         this.layers = layers;
         this.maxBars = maxBars;
@@ -52,8 +58,8 @@ final class AdaptiveExitsPolicy implements PositionPolicy {
     }
 
     @Override
-    public ExitLevels open(OrderIntent entry, PortfolioView portfolio) {
-        return initial.levels(entry, atr(entry.symbol()));
+    public EntryPlan open(OrderIntent entry, PortfolioView portfolio) {
+        return dca.apply(initial.levels(entry, atr(entry.symbol())), entry);
     }
 
     @Override

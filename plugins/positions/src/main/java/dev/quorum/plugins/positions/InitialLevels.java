@@ -1,7 +1,7 @@
 package dev.quorum.plugins.positions;
 
 import dev.quorum.api.Direction;
-import dev.quorum.api.ExitLevels;
+import dev.quorum.api.EntryPlan;
 import dev.quorum.api.OrderIntent;
 import dev.quorum.api.ParameterException;
 import dev.quorum.api.Parameters;
@@ -88,11 +88,11 @@ record InitialLevels(int atrPeriod, boolean stopAtrMode, double stopAtr, double 
      * @param atr   the symbol's ATR now, NaN while it has none
      * @return the levels, with a note such as {@code "stop 2.0 ATR = 0.41% at 99.59, target 4.0 ATR = 0.82% at 100.82"}
      */
-    ExitLevels levels(OrderIntent entry, double atr) {
+    EntryPlan levels(OrderIntent entry, double atr) {
         Level stop = level("stop", false, entry, entry.stopLoss(), stopAtrMode, stopAtr, stopPct, minStop, maxStop, atr);
         Level target = level("target", true, entry, entry.takeProfit(), targetAtrMode, targetAtr, targetPct, minTarget,
                 maxTarget, atr);
-        return new ExitLevels(stop.price(), target.price(), stop.note() + ", " + target.note());
+        return EntryPlan.of(stop.price(), target.price(), stop.note() + ", " + target.note());
     }
 
     /**

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quorum.api.Bar;
 import dev.quorum.api.Direction;
-import dev.quorum.api.ExitLevels;
+import dev.quorum.api.EntryPlan;
 import dev.quorum.api.ManagedPosition;
 import dev.quorum.api.Position;
 import dev.quorum.api.PositionPolicy;
@@ -93,7 +93,7 @@ class PropertyTest {
             if (position == null) {
                 double sl = random.nextBoolean() ? Double.NaN : close * (1 + (random.nextDouble() - 0.5) * 0.2);
                 double tp = random.nextBoolean() ? Double.NaN : close * (1 + (random.nextDouble() - 0.5) * 0.2);
-                ExitLevels levels = policy.open(intent(BTC, direction, close, sl, tp), portfolio());
+                EntryPlan levels = policy.open(intent(BTC, direction, close, sl, tp), portfolio());
                 double reference = close;
                 levels.stopLoss().ifPresent(stop -> assertTrue(s * (stop - reference) < 0, where + ": " + levels.note()));
                 levels.takeProfit().ifPresent(target -> assertTrue(s * (target - reference) > 0, where + ": " + levels.note()));
