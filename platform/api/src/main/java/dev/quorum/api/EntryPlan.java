@@ -79,6 +79,17 @@ public record EntryPlan(OptionalDouble stopLoss, OptionalDouble takeProfit, List
     }
 
     /**
+     * This plan with another stop-loss.
+     *
+     * @param newStopLoss the stop-loss, or empty
+     * @return a new plan
+     * @since 1.2
+     */
+    public EntryPlan withStop(OptionalDouble newStopLoss) {
+        return new EntryPlan(newStopLoss, takeProfit, legs, note);
+    }
+
+    /**
      * This plan with entry legs.
      *
      * @param newLegs the legs, the first a market leg

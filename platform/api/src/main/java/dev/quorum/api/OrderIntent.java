@@ -83,4 +83,16 @@ public record OrderIntent(String symbol, Direction direction, double quantity, d
     public OrderIntent withQuantity(double newQuantity) {
         return new OrderIntent(symbol, direction, newQuantity, referencePrice, createdAt, consensus, voters, stopLoss, takeProfit);
     }
+
+    /**
+     * This intent with other exit levels.
+     *
+     * @param newStopLoss   the stop-loss, or empty
+     * @param newTakeProfit the take-profit, or empty
+     * @return a new intent
+     * @since 1.2
+     */
+    public OrderIntent withLevels(OptionalDouble newStopLoss, OptionalDouble newTakeProfit) {
+        return new OrderIntent(symbol, direction, quantity, referencePrice, createdAt, consensus, voters, newStopLoss, newTakeProfit);
+    }
 }

@@ -75,7 +75,8 @@ class QuorumCliTest {
         assertEquals(0, r.code, r.err);
         assertTrue(r.out.matches("(?s).*\\ntechnical +0\\.1\\.0 +STARTED +>=1\\.2\\.0 & <2\\.0\\.0 +strategy:.*report:technical-day.*"), r.out);
         assertTrue(r.out.matches("(?s).*\\nrisk-basic +0\\.1\\.0 +STARTED .*risk:fixed-fraction.*"), r.out);
-        assertTrue(r.out.matches("(?s).*\\nrisk-sizing +0\\.1\\.0 +STARTED .*risk:kelly-sizing.*risk:circuit-breaker.*"), r.out);
+        assertTrue(r.out.matches("(?s).*\\nrisk-sizing +0\\.1\\.0 +STARTED [^\\n]*risk:kelly-sizing.*"), r.out);
+        assertTrue(r.out.matches("(?s).*\\nrisk-sizing +0\\.1\\.0 +STARTED [^\\n]*risk:circuit-breaker.*"), r.out);
         assertTrue(r.out.matches("(?s).*\\nrisk-guards +0\\.1\\.0 +STARTED .*risk:daily-loss-limit.*"), r.out);
         assertTrue(r.out.matches("(?s).*\\npositions +0\\.1\\.0 +STARTED .*position-manager:adaptive-exits.*"), r.out);
     }

@@ -123,30 +123,23 @@ public final class StoredRun {
     }
 
     /**
-     * Each calendar day's return on equity, as {@link #performance} computes it for that day: from the
-     * last equity point at or before the day's start (the initial cash before the first point) to the
-     * day's last point. A day without a point (no bar traded) has no entry.
+     * Each calendar day's return on equity, as {@link #performance} computes it for that day's window. A day
+     * without an equity point (no bar traded) has no entry.
      *
      * @param zone the calendar's zone
      * @return return by day, in day order
      */
     public java.util.SortedMap<java.time.LocalDate, Double> dailyReturns(ZoneId zone) {
-        java.util.SortedMap<java.time.LocalDate, Double> returns = new java.util.TreeMap<>();
-        double start = initialCash;
-        java.time.LocalDate day = null;
-        double end = Double.NaN;
+        java.util.SortedSet<java.time.LocalDate> days = new java.util.TreeSet<>();
         for (EquityPoint p : curve) {
-            // a point stamped exactly at midnight closes the day before: windows are (from, to]
-            java.time.LocalDate d = p.time().minusMillis(1).atZone(zone).toLocalDate();
-            if (day != null && !d.equals(day)) {
-                returns.put(day, end / start - 1);
-                start = end;
-            }
-            day = d;
-            end = p.equity();
+            // windows are (from, to]: a point stamped exactly at midnight closes the day before
+            days.add(p.time().minusMillis(1).atZone(zone).toLocalDate());
         }
-        if (day != null) {
-            returns.put(day, end / start - 1);
+        java.util.SortedMap<java.time.LocalDate, Double> returns = new java.util.TreeMap<>();
+        for (java.time.LocalDate day : days) {
+            Interval window = new Interval(day.atStartOfDay(zone).toInstant(), day.plusDays(1).atStartOfDay(zone).toInstant());
+            // the open positions only change the exposure figure, not the return: no need to read them
+            returns.put(day, performance(window, zone, List.of()).equity().returnOnEquity());
         }
         return returns;
     }

@@ -49,7 +49,9 @@ import dev.quorum.core.risk.RiskOutcome;
  * ({@link EquityRecorder}). When the data ends, unfilled orders are cancelled and open positions close,
  * in full, at their symbol's last close (END_OF_DATA). Gaps in the data are not filled: a missing bar is
  * simply not processed, and a working order waits for the symbol's next bar. Weights are 1 for every bot
- * until learners exist.
+ * until learners exist. With a position manager ({@link PositionDesk}), an open position's levels may move (or
+ * the position close) on each of its symbol's bars after the fills, and an entry may go out in legs. A symbol
+ * whose data ends before the run's closes its position at its own last bar.
  */
 public final class Backtest {
 
@@ -187,8 +189,11 @@ public final class Backtest {
         StrategyInstance[] instances = slot.instances();
         OpenPosition open = portfolio.openOn(symbol);
         view.advance(bar, open == null ? null : open.position());
-        if (open != null && positions.enabled() && !desk.busy(symbol)) {
-            manage(open.position(), view);
+        if (open != null && positions.enabled()) {
+            positions.held(symbol);
+            if (!desk.busy(symbol)) {
+                manage(open.position(), view);
+            }
         }
         if (riskWatchesBars) {
             // an immutable copy, as for every plugin call: a module holds no reference into the engine's state
@@ -251,23 +256,15 @@ public final class Backtest {
         if (target.isEmpty() && config.takeProfit() > 0) {
             target = OptionalDouble.of(isLong ? price * (1 + config.takeProfit()) : price * (1 - config.takeProfit()));
         }
-        if (positions.enabled()) {
-            // a position manager sets the levels after the chain; it is shown the voters' own levels only, and the
-            // levels above are what the position falls back to if the manager fails
-            OrderIntent intent = new OrderIntent(bar.symbol(), decision.direction(), quantity, price, now,
-                    Math.min(1, decision.consensus()), decision.voters(), decision.stopLoss(), decision.takeProfit());
-            RiskOutcome outcome = judge(intent, now);
-            if (outcome != null) {
-                PositionDesk.Opening opening = positions.open(outcome.approved().get(), stop, target, () -> portfolio.snapshot(now));
-                desk.enter(opening.intent(), opening.legs(), outcome.notes(), now);
-            }
-            return;
-        }
+        // with a position manager, the chain sees the voters' own levels only: the manager sets the position's after
+        // the chain has approved it, and the levels above are what the position falls back to if the manager fails
         OrderIntent intent = new OrderIntent(bar.symbol(), decision.direction(), quantity, price, now,
-                Math.min(1, decision.consensus()), decision.voters(), stop, target);
+                Math.min(1, decision.consensus()), decision.voters(), positions.enabled() ? decision.stopLoss() : stop,
+                positions.enabled() ? decision.takeProfit() : target);
         RiskOutcome outcome = judge(intent, now);
         if (outcome != null) {
-            desk.enter(outcome.approved().get(), outcome.notes(), now);
+            PositionDesk.Opening opening = positions.open(outcome.approved().get(), stop, target, () -> portfolio.snapshot(now));
+            desk.enter(opening.intent(), opening.legs(), outcome.notes(), now);
         }
     }
 

@@ -45,7 +45,7 @@ import dev.quorum.core.risk.RiskChain;
  */
 final class OrderDesk {
 
-    private enum Role { ENTRY, SIGNAL_EXIT, MANAGED_EXIT, STOP_LOSS, TAKE_PROFIT }
+    private enum Role { ENTRY, MARKET_EXIT, STOP_LOSS, TAKE_PROFIT }
 
     /** An entry leg reserved in the portfolio whose market order goes out {@code afterBars} bars after the first fill. */
     private record DelayedLeg(long orderId, String symbol, Side side, int afterBars) {
@@ -57,8 +57,8 @@ final class OrderDesk {
     private final PositionDesk positions;
     private final RunSink sink;
     private final Map<Long, Role> roles = new HashMap<>();
-    // why the position manager closes a position, by the exit order's id
-    private final Map<Long, ExitReason> managedExits = new HashMap<>();
+    // why a market exit closes its position (an opposite consensus, the position manager), by the order's id
+    private final Map<Long, ExitReason> marketExits = new HashMap<>();
     // entry legs sent as market orders some bars after their position's first fill, not yet due
     private final List<DelayedLeg> delayedLegs = new ArrayList<>();
     // per symbol with delayed legs: bars since its position's first fill
@@ -103,9 +103,11 @@ final class OrderDesk {
     }
 
     /**
-     * Applies one step's fills, exits before entry legs: when an entry leg and an exit of the same position fill
-     * on the same bar (the path inside a bar is unknown), the exit wins and the leg, cancelled by the exit, is
-     * dropped; so is any fill of an order cancelled earlier in this bar.
+     * Applies one step's fills in the order the price must have reached them. A limit leg always lies between
+     * the price and the position's stop-loss, so when a stop fills on a bar, the legs that fill on it filled
+     * first, and the stop sells them too. Otherwise the exits go first and a leg filling on the same bar is
+     * dropped (cancelled by the exit): a take-profit or a market exit before a leg is the worse of the two
+     * unknown paths inside the bar. A fill of an order cancelled earlier in this bar is dropped too.
      */
     private void applyAll(List<Fill> fills) {
         if (fills.isEmpty()) {
@@ -113,7 +115,12 @@ final class OrderDesk {
         }
         if (fills.size() > 1) {
             fills = new ArrayList<>(fills);
-            fills.sort(java.util.Comparator.comparing(f -> roles.get(f.orderId()) == Role.ENTRY));
+            boolean stopHit = false;
+            for (Fill f : fills) {
+                stopHit |= roles.get(f.orderId()) == Role.STOP_LOSS;
+            }
+            boolean legsFirst = stopHit;
+            fills.sort(java.util.Comparator.comparing(f -> (roles.get(f.orderId()) == Role.ENTRY) != legsFirst));
         }
         for (int i = 0; i < fills.size(); i++) {
             Fill fill = fills.get(i);
@@ -143,17 +150,6 @@ final class OrderDesk {
     }
 
     /**
-     * Sends an approved entry and reserves its expected cost.
-     *
-     * @param approved the intent as the risk chain left it
-     * @param notes    the risk chain's notes
-     * @param now      the engine clock
-     */
-    void enter(OrderIntent approved, String notes, Instant now) {
-        enter(approved, List.of(), notes, now);
-    }
-
-    /**
      * Sends an approved entry in legs and reserves each leg's expected cost: the first leg a market order, a
      * limit leg resting at its price, a delayed leg held back until its bar. No legs: one market order.
      *
@@ -167,8 +163,11 @@ final class OrderDesk {
             sendLeg(approved, EntryLeg.market(1), notes, now);
             return;
         }
+        double left = approved.quantity();
         for (EntryLeg leg : legs) {
-            sendLeg(approved.withQuantity(approved.quantity() * leg.fraction()), leg, notes, now);
+            double quantity = Math.min(left, approved.quantity() * leg.fraction()); // rounding never buys more than approved
+            left -= quantity;
+            sendLeg(approved.withQuantity(quantity), leg, notes, now);
         }
     }
 
@@ -217,10 +216,7 @@ final class OrderDesk {
      * @param now the engine clock
      */
     void exitOnSignal(Position p, Instant now) {
-        cancelProtection(p.symbol());
-        long id = nextOrderId++;
-        roles.put(id, Role.SIGNAL_EXIT);
-        broker.submit(Order.market(id, p.symbol(), Side.opening(p.direction()).opposite(), p.quantity(), now));
+        exit(p, ExitReason.SIGNAL, now);
     }
 
     /**
@@ -231,10 +227,16 @@ final class OrderDesk {
      * @param now    the engine clock
      */
     void exitManaged(Position p, ExitReason reason, Instant now) {
+        exit(p, reason, now);
+    }
+
+    /** A market exit of the whole position: its stop, target and unfilled entry legs are cancelled as it is sent. */
+    private void exit(Position p, ExitReason reason, Instant now) {
         cancelProtection(p.symbol());
+        cancelEntries(p.symbol());
         long id = nextOrderId++;
-        roles.put(id, Role.MANAGED_EXIT);
-        managedExits.put(id, reason);
+        roles.put(id, Role.MARKET_EXIT);
+        marketExits.put(id, reason);
         broker.submit(Order.market(id, p.symbol(), Side.opening(p.direction()).opposite(), p.quantity(), now));
     }
 
@@ -253,7 +255,25 @@ final class OrderDesk {
                 takeProfit.isPresent() ? takeProfit : current.takeProfit()).position();
         cancelProtection(symbol);
         protect(moved);
+        if (stopLoss.isPresent()) {
+            cancelLegsBeyond(moved);
+        }
         return moved;
+    }
+
+    /** Limit legs at or beyond a tightened stop could only fill after it: they are cancelled, freeing their equity. */
+    private void cancelLegsBeyond(Position p) {
+        double stop = p.stopLoss().getAsDouble();
+        boolean isLong = p.direction() == dev.quorum.api.Direction.LONG;
+        for (PendingEntry entry : portfolio.pendingAllOn(p.symbol())) {
+            Optional<Order> order = broker.working(entry.orderId());
+            if (order.isPresent() && order.get().type() == Order.Type.LIMIT) {
+                double limit = order.get().price().getAsDouble();
+                if (isLong ? limit <= stop : limit >= stop) {
+                    cancelEntry(entry);
+                }
+            }
+        }
     }
 
     /**
@@ -265,19 +285,19 @@ final class OrderDesk {
      */
     void closeAtEnd(Bar last) {
         String symbol = last.symbol();
+        boolean entering = !portfolio.pendingAllOn(symbol).isEmpty();
         cancelEntries(symbol);
         cancelAllOn(symbol);
-        managedExits.keySet().removeIf(id -> !roles.containsKey(id));
+        marketExits.keySet().removeIf(id -> !roles.containsKey(id));
         OpenPosition open = portfolio.openOn(symbol);
         if (open == null) {
+            if (entering) {
+                cancelledEntries++; // decided on the symbol's last bar: it has no bar left to fill on
+            }
             positions.cancelled(symbol);
             return;
         }
-        Position p = open.position();
-        Fill fill = broker.executeAt(nextOrderId++, symbol, Side.opening(p.direction()).opposite(), p.quantity(), last.close(),
-                last.closeTime());
-        closed(fill, portfolio.reduce(fill, ExitReason.END_OF_DATA)
-                .orElseThrow(() -> new IllegalStateException("the end-of-data exit left " + symbol + " open")));
+        closeAt(open.position(), last);
     }
 
     /**
@@ -289,19 +309,22 @@ final class OrderDesk {
     void closeAllAtEnd(Map<String, Bar> lastBar) {
         broker.cancelAll();
         roles.clear();
-        managedExits.clear();
+        marketExits.clear();
         delayedLegs.clear();
         barsSinceFirstFill.clear();
         protection.clear();
         portfolio.clearPending();
         for (OpenPosition open : portfolio.positions()) {
-            Position p = open.position();
-            Bar last = lastBar.get(p.symbol());
-            Fill fill = broker.executeAt(nextOrderId++, p.symbol(), Side.opening(p.direction()).opposite(), p.quantity(),
-                    last.close(), last.closeTime());
-            closed(fill, portfolio.reduce(fill, ExitReason.END_OF_DATA)
-                    .orElseThrow(() -> new IllegalStateException("the end-of-data exit left " + p.symbol() + " open")));
+            closeAt(open.position(), lastBar.get(open.position().symbol()));
         }
+    }
+
+    /** Closes a whole position at a bar's close, stamped with its close time (END_OF_DATA). */
+    private void closeAt(Position p, Bar last) {
+        Fill fill = broker.executeAt(nextOrderId++, p.symbol(), Side.opening(p.direction()).opposite(), p.quantity(), last.close(),
+                last.closeTime());
+        closed(fill, portfolio.reduce(fill, ExitReason.END_OF_DATA)
+                .orElseThrow(() -> new IllegalStateException("the end-of-data exit left " + p.symbol() + " open")));
     }
 
     /** @return trades closed so far */
@@ -367,8 +390,7 @@ final class OrderDesk {
         }
         switch (role) {
             case ENTRY -> entryFilled(fill);
-            case SIGNAL_EXIT -> exitFilled(fill, ExitReason.SIGNAL);
-            case MANAGED_EXIT -> exitFilled(fill, fill.isComplete() ? managedExits.remove(fill.orderId()) : managedExits.get(fill.orderId()));
+            case MARKET_EXIT -> exitFilled(fill, fill.isComplete() ? marketExits.remove(fill.orderId()) : marketExits.get(fill.orderId()));
             case STOP_LOSS -> exitFilled(fill, positions.stopMoved(fill.symbol()) ? ExitReason.TRAILING_STOP : ExitReason.STOP_LOSS);
             case TAKE_PROFIT -> exitFilled(fill, ExitReason.TAKE_PROFIT);
         }
@@ -432,10 +454,17 @@ final class OrderDesk {
             return;
         }
         sink.onPartialExit(fill);
-        double left = portfolio.position(fill.symbol()).orElseThrow().position().quantity();
+        Position rest = portfolio.position(fill.symbol()).orElseThrow().position();
+        if ((reason == ExitReason.STOP_LOSS || reason == ExitReason.TRAILING_STOP) && fill.isComplete()) {
+            // the stop was sized before a leg filled on the same bar, on the way down to it: the stop sells that too
+            Fill legs = broker.executeAt(nextOrderId++, rest.symbol(), Side.opening(rest.direction()).opposite(), rest.quantity(),
+                    fill.price(), fill.time());
+            exitFilled(legs, reason);
+            return;
+        }
         for (long id : protection.getOrDefault(fill.symbol(), List.of())) {
             if (broker.working(id).isPresent()) {
-                broker.amend(id, left);
+                broker.amend(id, rest.quantity());
             }
         }
     }
@@ -489,7 +518,8 @@ final class OrderDesk {
     private void closed(Fill exitFill, ClosedTrade trade) {
         trades++;
         barsSinceFirstFill.remove(trade.trade().symbol());
-        ClosedTrade recorded = positions.enabled() ? trade.withExitNotes(positions.exitNotes(trade.trade().symbol())) : trade;
+        ClosedTrade recorded = positions.enabled()
+                ? trade.withExitNotes(positions.exitNotes(trade.trade().symbol(), trade.trade().exitReason())) : trade;
         sink.onExit(exitFill, recorded);
         positions.closed(trade.trade());
         risk.onTradeClosed(trade.trade());

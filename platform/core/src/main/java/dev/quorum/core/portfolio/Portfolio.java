@@ -170,22 +170,6 @@ public final class Portfolio {
 
     /**
      * @param symbol the instrument
-     * @return the first entry waiting to fill on it (the lowest order id), if any
-     */
-    public Optional<PendingEntry> pendingOn(String symbol) {
-        if (pending.isEmpty()) {
-            return Optional.empty(); // the usual case, checked on every bar
-        }
-        for (PendingEntry e : pending.values()) {
-            if (e.intent().symbol().equals(symbol)) {
-                return Optional.of(e);
-            }
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * @param symbol the instrument
      * @return every entry waiting to fill on it (the legs of one position), in order id order
      */
     public List<PendingEntry> pendingAllOn(String symbol) {

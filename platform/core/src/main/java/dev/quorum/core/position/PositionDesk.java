@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import dev.quorum.api.Direction;
 import dev.quorum.api.EntryLeg;
 import dev.quorum.api.EntryPlan;
+import dev.quorum.api.ExitReason;
 import dev.quorum.api.ManagedPosition;
 import dev.quorum.api.MarketView;
 import dev.quorum.api.OrderIntent;
@@ -66,6 +67,7 @@ public final class PositionDesk {
         String stopNote = "";
         String targetNote = "";
         String exitNote = "";
+        ExitReason exitReason;
 
         Managed(OptionalDouble initialStop, OptionalDouble initialTarget, double consensus, String levelsNote, int legsPlanned) {
             this.initialStop = initialStop;
@@ -135,8 +137,7 @@ public final class PositionDesk {
             return new Opening(approved, List.of());
         }
         List<EntryLeg> legs = List.of();
-        OrderIntent sent = new OrderIntent(approved.symbol(), approved.direction(), approved.quantity(), approved.referencePrice(),
-                approved.createdAt(), approved.consensus(), approved.voters(), fallbackStop, fallbackTarget);
+        OrderIntent sent = approved.withLevels(fallbackStop, fallbackTarget);
         String note = "";
         if (!suspended) {
             try {
@@ -146,15 +147,16 @@ public final class PositionDesk {
                 }
                 String problem = wrongSides(approved, levels);
                 if (problem == null) {
-                    problem = misplacedLeg(approved, levels);
+                    problem = misplacedLeg(approved, levels.stopLoss().isPresent() ? levels : levels.withStop(fallbackStop));
                 }
                 if (problem != null) {
                     fault(approved.symbol(), approved.createdAt(), "open(): " + problem + "; the position opens with "
                             + describe(fallbackStop, fallbackTarget));
                 } else {
-                    sent = new OrderIntent(approved.symbol(), approved.direction(), approved.quantity(), approved.referencePrice(),
-                            approved.createdAt(), approved.consensus(), approved.voters(), levels.stopLoss(), levels.takeProfit());
-                    note = levels.note();
+                    // a position never opens without a stop-loss when it would have one without the manager
+                    boolean keepStop = levels.stopLoss().isEmpty() && fallbackStop.isPresent();
+                    sent = approved.withLevels(keepStop ? fallbackStop : levels.stopLoss(), levels.takeProfit());
+                    note = levels.note() + (keepStop ? "; no stop-loss from the manager: the engine's" : "");
                     legs = levels.legs();
                 }
             } catch (Throwable e) {
@@ -193,7 +195,6 @@ public final class PositionDesk {
         if (policy == null || m == null) {
             return PositionUpdate.keep();
         }
-        m.barsHeld++;
         if (suspended) {
             return PositionUpdate.keep();
         }
@@ -214,6 +215,7 @@ public final class PositionDesk {
         }
         if (update.exit().isPresent()) {
             m.exitNote = update.note();
+            m.exitReason = update.exit().get();
             return update;
         }
         String problem = refused(position, market.bar().close(), update);
@@ -235,6 +237,18 @@ public final class PositionDesk {
     }
 
     /**
+     * Counts a bar of a symbol holding a position (whether or not the manager is asked about it on this bar).
+     *
+     * @param symbol the instrument
+     */
+    public void held(String symbol) {
+        Managed m = managed.get(symbol);
+        if (m != null) {
+            m.barsHeld++;
+        }
+    }
+
+    /**
      * @param symbol the instrument
      * @return whether the manager moved the stop-loss of the position open on it (its stop-loss exit is a trailing stop)
      */
@@ -248,9 +262,10 @@ public final class PositionDesk {
      * target moves, and why it exited.
      *
      * @param symbol the instrument
+     * @param reason why the trade closed: the manager's exit note is kept only when its exit closed it
      * @return the notes, {@code ""} without a manager
      */
-    public String exitNotes(String symbol) {
+    public String exitNotes(String symbol, ExitReason reason) {
         Managed m = managed.get(symbol);
         if (m == null) {
             return "";
@@ -258,7 +273,7 @@ public final class PositionDesk {
         StringBuilder notes = new StringBuilder();
         String legs = m.legsPlanned > 1 ? "entry legs filled: " + m.legsFilled.size() + " of " + m.legsPlanned : "";
         for (String part : new String[] {m.levelsNote.isEmpty() ? "" : "levels: " + m.levelsNote, legs, m.stopNote, m.targetNote,
-                m.exitNote.isEmpty() ? "" : "exit: " + m.exitNote}) {
+                m.exitNote.isEmpty() || reason != m.exitReason ? "" : "exit: " + m.exitNote}) {
             if (!part.isEmpty()) {
                 notes.append(notes.isEmpty() ? "" : "; ").append(part);
             }
@@ -319,6 +334,9 @@ public final class PositionDesk {
         double ref = entry.referencePrice();
         boolean isLong = entry.direction() == Direction.LONG;
         for (EntryLeg leg : plan.legs()) {
+            if (!(entry.quantity() * leg.fraction() > 0)) {
+                return "entry leg of fraction " + leg.fraction() + " buys nothing of " + entry.quantity();
+            }
             if (leg.limitPrice().isEmpty()) {
                 continue;
             }

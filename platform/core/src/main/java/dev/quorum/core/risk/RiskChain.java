@@ -80,7 +80,7 @@ public final class RiskChain {
             } catch (Throwable e) {
                 PluginCalls.rethrowIfFatal(e);
                 errors.record(link.pluginId(), "risk module '" + link.name() + "'.onBar(" + bar.symbol() + " " + bar.closeTime() + ")",
-                        e.getClass().getSimpleName() + ": " + e.getMessage());
+                        PluginCalls.describe(e));
             }
         }
     }
@@ -121,9 +121,9 @@ public final class RiskChain {
             } catch (Throwable e) {
                 PluginCalls.rethrowIfFatal(e);
                 String what = "risk module '" + link.name() + "' on " + current.symbol() + " at " + current.createdAt();
-                errors.record(link.pluginId(), what, e.getClass().getSimpleName() + ": " + e.getMessage());
+                errors.record(link.pluginId(), what, PluginCalls.describe(e));
                 steps.add(new RiskStep(link.name(), Verdict.REJECT, before, 0,
-                        "module failed (" + e.getClass().getSimpleName() + ": " + e.getMessage() + "); order blocked, fail-safe", true));
+                        "module failed (" + PluginCalls.describe(e) + "); order blocked, fail-safe", true));
                 return new RiskOutcome(Optional.empty(), steps);
             }
             switch (decision.verdict()) {
@@ -163,7 +163,7 @@ public final class RiskChain {
             } catch (Throwable e) {
                 PluginCalls.rethrowIfFatal(e);
                 errors.record(link.pluginId(), "risk module '" + link.name() + "'.onTradeClosed(trade " + trade.id() + ")",
-                        e.getClass().getSimpleName() + ": " + e.getMessage());
+                        PluginCalls.describe(e));
             }
         }
     }

@@ -99,12 +99,12 @@ class RealCandlesBacktestTest {
             // Pinned: the figures README.md shows for the default backtest. Doubles are IEEE-754 on every JVM and
             // the engine uses only + − × ÷ and sqrt, so these hold on any machine; when an intended change of the
             // engine's rules moves them, update them here and in the README together.
-            assertEquals(149, first.performance().trades().trades());
-            assertEquals(58, first.performance().trades().wins());
-            assertEquals(1.21, first.performance().trades().netPnl(), 0.005);
-            assertEquals(148.51, first.performance().trades().fees(), 0.005);
-            assertEquals(116, first.result().entriesBlocked());
-            assertEquals("29998958577fb9be8c0df43ae084eaa4b1655c59574dbf7cd7e7079d4ae3dc87", first.tradeLogSha256());
+            assertEquals(136, first.performance().trades().trades());
+            assertEquals(53, first.performance().trades().wins());
+            assertEquals(-69.16, first.performance().trades().netPnl(), 0.005);
+            assertEquals(78.14, first.performance().trades().fees(), 0.005);
+            assertEquals(156, first.result().entriesBlocked());
+            assertEquals("a77bebf595b19e13f907fac6cbc044705cd6fc5d10c7df88af0c67706991cfe1", first.tradeLogSha256());
         }
     }
 

@@ -80,7 +80,7 @@ class PortfolioTest {
         assertEquals(10_000 - 5_005, p.freeEquity(), 1e-9);
         p.open(fill(Side.BUY, 20, 100, 2, 1), OptionalDouble.empty(), OptionalDouble.empty(), List.of(), "");
         p.replacePending(p.pending(1).orElseThrow().remaining(30));
-        assertEquals(30, p.pendingOn("X").orElseThrow().intent().quantity());
+        assertEquals(30, p.pendingAllOn("X").get(0).intent().quantity());
         assertEquals(5_005 * 30 / 50.0, p.pending(1).orElseThrow().reserved(), 1e-9);
         p.mark("X", 100);
         assertEquals(10_000 - 2 - 20 * 100 - 3_003, p.freeEquity(), 1e-9, "equity minus the position minus the rest's reservation");

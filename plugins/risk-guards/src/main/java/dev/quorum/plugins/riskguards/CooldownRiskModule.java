@@ -22,7 +22,8 @@ import org.pf4j.Extension;
  * Blocks re-entry on a symbol for a number of its bars after a stop-loss (or, as configured, any losing
  * trade or any exit) on that symbol. Other symbols are unaffected.
  *
- * <p><b>Which exits.</b> {@code after = stop-loss}: trades closed with {@link ExitReason#STOP_LOSS};
+ * <p><b>Which exits.</b> {@code after = stop-loss}: trades closed by a stop, {@link ExitReason#STOP_LOSS} or (a stop the
+ * position manager had moved) {@link ExitReason#TRAILING_STOP};
  * {@code loss}: every trade that did not make money after fees ({@code !isWin()}, so {@code pnl ≤ 0});
  * {@code any}: every closed trade, whatever its reason.
  *
@@ -86,7 +87,7 @@ public class CooldownRiskModule implements RiskModule {
 
         private boolean starts(Trade trade) {
             return switch (after) {
-                case "stop-loss" -> trade.exitReason() == ExitReason.STOP_LOSS;
+                case "stop-loss" -> trade.exitReason() == ExitReason.STOP_LOSS || trade.exitReason() == ExitReason.TRAILING_STOP;
                 case "loss" -> !trade.isWin();
                 default -> true;
             };

@@ -118,6 +118,12 @@ class CooldownRiskModuleTest {
     }
 
     @Test
+    void aStopThePositionManagerHadMovedCountsAsAStopLoss() {
+        assertEquals(Verdict.REJECT, bar(check(), BTC, trade(1, BTC, -2, ExitReason.TRAILING_STOP)).verdict());
+        assertEquals(RiskDecision.approve(), bar(check(), BTC, trade(2, BTC, -2, ExitReason.TIME_EXIT)));
+    }
+
+    @Test
     void afterLossCountsEveryTradeThatDidNotMakeMoney() {
         assertEquals(Verdict.REJECT, bar(check("after", "loss"), BTC, trade(1, BTC, -40, ExitReason.SIGNAL)).verdict());
         assertEquals(Verdict.REJECT, bar(check("after", "loss"), BTC, trade(2, BTC, 0, ExitReason.SIGNAL)).verdict());

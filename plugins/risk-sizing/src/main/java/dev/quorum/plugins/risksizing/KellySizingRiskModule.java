@@ -41,8 +41,11 @@ import org.pf4j.Extension;
  *       trades (a break-even trade, {@code pnl = 0}, is a loss of size 0) and the payoff
  *       {@code R = avgWin / avgLoss}, the full Kelly fraction is {@code f* = W − (1 − W) / R}, with
  *       two edge cases: no losing trade gives {@code f* = 1}; no win gives {@code f* = −∞}. If every
- *       losing trade broke even, {@code R = ∞} and {@code f* = W}. When {@code f* <= 0} (no edge) the
- *       intent is <b>rejected</b>; else {@code fraction = min(cap, kellyFraction · f*)}.</li>
+ *       losing trade broke even, {@code R = ∞} and {@code f* = W}. When {@code f* <= 0} (no edge),
+ *       {@code fraction = min(cap, noEdgeFraction)}: a small probe size, so that trades keep coming and the
+ *       statistics can recover (rejecting would freeze them: a module that blocks every entry never sees
+ *       another trade); with {@code noEdgeFraction = 0} the intent is <b>rejected</b>. Else
+ *       {@code fraction = min(cap, kellyFraction · f*)}.</li>
  * </ul>
  * Equity ({@link PortfolioView#equity()}) that is not {@code > 0}, or NaN, rejects every intent, as
  * does a target quantity that underflows to 0.
@@ -69,12 +72,14 @@ public class KellySizingRiskModule implements RiskModule {
 
     private static final ComponentInfo INFO = ComponentInfo.of(ID, "Kelly sizing",
             "Sizes each new position at a capped share of the Kelly fraction estimated from recent closed trades"
-                    + " of the intent's voters (or of the portfolio); rejects intents without an edge.",
+                    + " of the intent's voters (or of the portfolio); a probe size while they show no edge.",
             ParameterSpec.decimal("kellyFraction", 0.5, 0.01, 1.0, "share of the full Kelly fraction used (0.5 = half Kelly)"),
             ParameterSpec.decimal("cap", 0.25, 0.001, 1.0, "largest share of equity one new position may take"),
             ParameterSpec.decimal("fallbackFraction", 0.1, 0.001, 1.0,
                     "fixed share of equity used while fewer than minTrades trades have closed"),
             ParameterSpec.integer("minTrades", 30, 1, 100_000, "closed trades needed before Kelly is used"),
+            ParameterSpec.decimal("noEdgeFraction", 0.01, 0, 1.0,
+                    "share of equity while the trades show no edge (Kelly f* <= 0); 0 rejects such intents"),
             ParameterSpec.integer("lookback", 200, 10, 1_000_000, "only the most recent lookback relevant trades count"),
             ParameterSpec.choice("scope", SCOPE_VOTERS, List.of(SCOPE_VOTERS, SCOPE_PORTFOLIO),
                     "voters: trades in which one of the intent's voters voted; portfolio: every closed trade"));
@@ -100,7 +105,7 @@ public class KellySizingRiskModule implements RiskModule {
 
     /** The validated parameters. */
     private record Settings(double kellyFraction, double cap, double fallbackFraction, int minTrades, int lookback,
-                            boolean byVoters) {
+                            boolean byVoters, double noEdgeFraction) {
 
         static Settings of(Parameters p) {
             int minTrades = p.getInt("minTrades");
@@ -114,7 +119,7 @@ public class KellySizingRiskModule implements RiskModule {
                 throw new ParameterException("scope", scope, SCOPE_VOTERS + " or " + SCOPE_PORTFOLIO);
             }
             return new Settings(p.getDouble("kellyFraction"), p.getDouble("cap"), p.getDouble("fallbackFraction"),
-                    minTrades, lookback, scope.equals(SCOPE_VOTERS));
+                    minTrades, lookback, scope.equals(SCOPE_VOTERS), p.getDouble("noEdgeFraction"));
         }
     }
 
@@ -216,12 +221,18 @@ public class KellySizingRiskModule implements RiskModule {
                 String stats = String.format(Locale.ROOT, "win rate %.1f%%, payoff %s over %d trades",
                         edge.winRate() * 100, number(edge.payoff(), "%.2f"), edge.n());
                 if (!(kelly > 0)) {
-                    return RiskDecision.reject(String.format(Locale.ROOT, "%s: no edge: %s, Kelly f* %s ≤ 0",
-                            ID, stats, number(kelly, "%.4f")));
+                    if (settings.noEdgeFraction() == 0) {
+                        return RiskDecision.reject(String.format(Locale.ROOT, "%s: no edge: %s, Kelly f* %s ≤ 0",
+                                ID, stats, number(kelly, "%.4f")));
+                    }
+                    uncapped = settings.noEdgeFraction();
+                    how = String.format(Locale.ROOT, "no edge: %s, Kelly f* %s ≤ 0: probe size %.2f%%",
+                            stats, number(kelly, "%.4f"), uncapped * 100);
+                } else {
+                    uncapped = settings.kellyFraction() * kelly;
+                    how = String.format(Locale.ROOT, "%s: Kelly f* %.4f × %.2f = %.2f%%",
+                            stats, kelly, settings.kellyFraction(), uncapped * 100);
                 }
-                uncapped = settings.kellyFraction() * kelly;
-                how = String.format(Locale.ROOT, "%s: Kelly f* %.4f × %.2f = %.2f%%",
-                        stats, kelly, settings.kellyFraction(), uncapped * 100);
             }
             double fraction = Math.min(settings.cap(), uncapped);
             double budget = equity * fraction;

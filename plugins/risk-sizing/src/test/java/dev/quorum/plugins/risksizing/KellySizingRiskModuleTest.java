@@ -137,8 +137,8 @@ class KellySizingRiskModuleTest {
     }
 
     @Test
-    void aNegativeEdgeRejects() {
-        RiskCheck check = check();
+    void aNegativeEdgeRejectsWhenNoProbeSizeIsSet() {
+        RiskCheck check = check("noEdgeFraction", 0.0);
         // W = 0.4, R = 1: f* = 0.4 − 0.6 = −0.2
         long id = close(check, 1, 12, 100, A);
         close(check, id, 18, -100, A);
@@ -149,8 +149,21 @@ class KellySizingRiskModuleTest {
     }
 
     @Test
-    void aZeroEdgeRejects() {
+    void aNegativeEdgeSizesAtTheProbeFractionSoTradesKeepComing() {
         RiskCheck check = check();
+        // W = 0.4, R = 1: f* = −0.2; the default probe is 1% of equity
+        long id = close(check, 1, 12, 100, A);
+        close(check, id, 18, -100, A);
+        RiskDecision decision = check.evaluate(intent(1000, 100, A), portfolio(10_000));
+        assertEquals(Verdict.RESIZE, decision.verdict());
+        assertEquals(1.0, decision.quantity(), 1e-12); // 1% of 10,000 at 100
+        assertEquals("kelly-sizing: no edge: win rate 40.0%, payoff 1.00 over 30 trades, Kelly f* -0.2000 ≤ 0: probe size 1.00%"
+                + " of equity 10000.00 = 100.00 at 100.00 → 1.000000", decision.reason());
+    }
+
+    @Test
+    void aZeroEdgeRejects() {
+        RiskCheck check = check("noEdgeFraction", 0.0);
         // W = 0.5, R = 1: f* = 0
         long id = close(check, 1, 15, 100, A);
         close(check, id, 15, -100, A);
@@ -162,7 +175,7 @@ class KellySizingRiskModuleTest {
 
     @Test
     void onlyLossesReject() {
-        RiskCheck check = check();
+        RiskCheck check = check("noEdgeFraction", 0.0);
         close(check, 1, 30, -100, A);
         RiskDecision decision = check.evaluate(intent(1, 100, A), portfolio(10_000));
         assertEquals(Verdict.REJECT, decision.verdict());
@@ -211,7 +224,7 @@ class KellySizingRiskModuleTest {
 
     @Test
     void lookbackDropsOldTradesInPortfolioScope() {
-        RiskCheck check = check("scope", "portfolio", "lookback", 10, "minTrades", 10);
+        RiskCheck check = check("scope", "portfolio", "lookback", 10, "minTrades", 10, "noEdgeFraction", 0.0);
         long id = close(check, 1, 10, -100, A);
         assertEquals(Verdict.REJECT, check.evaluate(intent(1000, 100, A), portfolio(10_000)).verdict());
         // 6 wins of 150 and 4 losses of 100 push the 10 losses out of the window
@@ -227,7 +240,7 @@ class KellySizingRiskModuleTest {
 
     @Test
     void lookbackDropsOldTradesInVotersScope() {
-        RiskCheck check = check("lookback", 10, "minTrades", 10);
+        RiskCheck check = check("lookback", 10, "minTrades", 10, "noEdgeFraction", 0.0);
         long id = close(check, 1, 10, -100, A);
         id = close(check, id, 3, 150, A);
         id = close(check, id, 2, -100, A);
@@ -238,7 +251,7 @@ class KellySizingRiskModuleTest {
 
     @Test
     void votersScopeMergesTheMostRecentDistinctTradesOfAllVoters() {
-        RiskCheck check = check("lookback", 10, "minTrades", 10);
+        RiskCheck check = check("lookback", 10, "minTrades", 10, "noEdgeFraction", 0.0);
         // ten old losses voted by both bots, then five recent trades each voted by one of them
         long id = close(check, 1, 10, -100, A, B);
         id = close(check, id, 2, 150, A);
@@ -274,8 +287,8 @@ class KellySizingRiskModuleTest {
 
     @Test
     void votersScopeIgnoresTradesOfOtherBots() {
-        RiskCheck voters = check();
-        RiskCheck portfolio = check("scope", "portfolio");
+        RiskCheck voters = check("noEdgeFraction", 0.0);
+        RiskCheck portfolio = check("scope", "portfolio", "noEdgeFraction", 0.0);
         for (RiskCheck check : List.of(voters, portfolio)) {
             long id = close(check, 1, 30, -100, "bot-x");
             sixtyPercentAtOnePointFive(check, id, A);
@@ -311,8 +324,8 @@ class KellySizingRiskModuleTest {
 
     @Test
     void eachCreateStartsAFreshHistory() {
-        RiskCheck first = check();
-        RiskCheck second = check();
+        RiskCheck first = check("noEdgeFraction", 0.0);
+        RiskCheck second = check("noEdgeFraction", 0.0);
         assertNotSame(first, second);
         close(first, 1, 30, -100, A);
         assertEquals(Verdict.REJECT, first.evaluate(intent(1000, 100, A), portfolio(10_000)).verdict());
@@ -333,16 +346,17 @@ class KellySizingRiskModuleTest {
     void declaresItsParameters() {
         assertEquals("kelly-sizing", module.info().id());
         List<ParameterSpec> specs = module.info().parameters();
-        assertEquals(List.of("kellyFraction", "cap", "fallbackFraction", "minTrades", "lookback", "scope"),
+        assertEquals(List.of("kellyFraction", "cap", "fallbackFraction", "minTrades", "noEdgeFraction", "lookback", "scope"),
                 specs.stream().map(ParameterSpec::name).toList());
         assertSpec(specs.get(0), ParameterType.DECIMAL, 0.5, 0.01, 1);
         assertSpec(specs.get(1), ParameterType.DECIMAL, 0.25, 0.001, 1);
         assertSpec(specs.get(2), ParameterType.DECIMAL, 0.1, 0.001, 1);
         assertSpec(specs.get(3), ParameterType.INTEGER, 30, 1, 100_000);
-        assertSpec(specs.get(4), ParameterType.INTEGER, 200, 10, 1_000_000);
-        assertEquals(ParameterType.CHOICE, specs.get(5).type());
-        assertEquals("voters", specs.get(5).defaultValue());
-        assertEquals(List.of("voters", "portfolio"), specs.get(5).choices());
+        assertSpec(specs.get(4), ParameterType.DECIMAL, 0.01, 0, 1);
+        assertSpec(specs.get(5), ParameterType.INTEGER, 200, 10, 1_000_000);
+        assertEquals(ParameterType.CHOICE, specs.get(6).type());
+        assertEquals("voters", specs.get(6).defaultValue());
+        assertEquals(List.of("voters", "portfolio"), specs.get(6).choices());
     }
 
     private static void assertSpec(ParameterSpec spec, ParameterType type, Object defaultValue, double min, double max) {
