@@ -15,7 +15,6 @@ import dev.quorum.api.Order;
 import dev.quorum.api.OrderIntent;
 import dev.quorum.api.Position;
 import dev.quorum.api.Side;
-import dev.quorum.core.broker.Execution;
 import dev.quorum.core.broker.PaperBroker;
 import dev.quorum.core.portfolio.ClosedTrade;
 import dev.quorum.core.portfolio.OpenPosition;
@@ -25,19 +24,18 @@ import dev.quorum.core.position.PositionDesk;
 import dev.quorum.core.risk.RiskChain;
 
 /**
- * The engine's side of the broker: it sends the orders, knows what each one is for, and applies the
- * fills to the portfolio and the journal.
+ * The engine's side of the broker: it sends the orders, knows what each one is for ({@link OrderBook}), and
+ * applies the fills to the portfolio and the journal.
  *
  * <ul>
- *   <li>An <b>entry</b> is a market order; it reserves its expected cost in free equity until it has
- *       filled. Before each bar it could fill on, it is checked against the equity left for it at the
- *       price it would fill at (the open plus slippage) and shrinks to what that equity buys, or is
- *       cancelled when nothing is left. Each entry fill builds the position up.</li>
+ *   <li>An <b>entry</b> goes out as one market order or in legs ({@link EntryLegs}), each reserving its expected
+ *       cost in free equity until it fills or is cancelled. Each entry fill builds the position up.</li>
  *   <li>Once a position exists, its <b>stop-loss</b> (a stop order) and <b>take-profit</b> (a limit order)
  *       rest at the broker as one one-cancels-other group, sized to the position after every fill. The
- *       broker checks the stop first, so when a bar reaches both, the stop-loss wins.</li>
- *   <li>An opposite consensus sends a <b>signal exit</b>, a market order for the whole position; the
- *       stop-loss and take-profit are cancelled, the exit order works the position off.</li>
+ *       broker checks the stop first, so when a bar reaches both, the stop-loss wins. The position manager
+ *       may replace them ({@link #relevel}).</li>
+ *   <li>An opposite consensus, or the position manager, sends a <b>market exit</b> for the whole position; the
+ *       stop-loss, take-profit and unfilled entry legs are cancelled as it is sent.</li>
  *   <li>The first exit fill (or a stop-loss trigger) cancels what is left of the entry. Exit fills run the
  *       position down; the one that makes it flat records the trade, in one commit with itself, and
  *       cancels whatever else still works on the symbol.</li>
@@ -45,28 +43,14 @@ import dev.quorum.core.risk.RiskChain;
  */
 final class OrderDesk {
 
-    private enum Role { ENTRY, MARKET_EXIT, STOP_LOSS, TAKE_PROFIT }
-
-    /** An entry leg reserved in the portfolio whose market order goes out {@code afterBars} bars after the first fill. */
-    private record DelayedLeg(long orderId, String symbol, Side side, int afterBars) {
-    }
-
     private final PaperBroker broker;
     private final Portfolio portfolio;
     private final RiskChain risk;
     private final PositionDesk positions;
     private final RunSink sink;
-    private final Map<Long, Role> roles = new HashMap<>();
-    // why a market exit closes its position (an opposite consensus, the position manager), by the order's id
-    private final Map<Long, ExitReason> marketExits = new HashMap<>();
-    // entry legs sent as market orders some bars after their position's first fill, not yet due
-    private final List<DelayedLeg> delayedLegs = new ArrayList<>();
-    // per symbol with delayed legs: bars since its position's first fill
-    private final Map<String, int[]> barsSinceFirstFill = new HashMap<>();
-    // entry legs cancelled while this bar's fills are applied (an exit came first): their fills are dropped
-    private final java.util.Set<Long> cancelledThisBar = new java.util.HashSet<>();
+    private final OrderBook orders = new OrderBook();
+    private final EntryLegs entries;
     private final Map<String, List<Long>> protection = new HashMap<>();
-    private long nextOrderId = 1;
     private long trades;
     private long cancelledEntries;
 
@@ -76,6 +60,7 @@ final class OrderDesk {
         this.risk = risk;
         this.positions = positions;
         this.sink = sink;
+        this.entries = new EntryLegs(broker, portfolio, orders);
     }
 
     /**
@@ -91,12 +76,10 @@ final class OrderDesk {
     }
 
     private void execute(Bar bar) {
-        if (!delayedLegs.isEmpty()) {
-            releaseDueLegs(bar);
+        if (entries.beforeBar(bar)) {
+            cancelledEntries++;
+            positions.cancelled(bar.symbol());
         }
-        fitPendingEntryToEquity(bar);
-        // plain loops: this runs on every bar, and most bars have no fill
-        cancelledThisBar.clear();
         applyAll(broker.atOpen(bar));
         applyAll(broker.intrabar(bar));
         cancelEntryIfStopTriggered(bar.symbol());
@@ -117,14 +100,14 @@ final class OrderDesk {
             fills = new ArrayList<>(fills);
             boolean stopHit = false;
             for (Fill f : fills) {
-                stopHit |= roles.get(f.orderId()) == Role.STOP_LOSS;
+                stopHit |= orders.role(f.orderId()) == OrderBook.Role.STOP_LOSS;
             }
             boolean legsFirst = stopHit;
-            fills.sort(java.util.Comparator.comparing(f -> (roles.get(f.orderId()) == Role.ENTRY) != legsFirst));
+            fills.sort(java.util.Comparator.comparing(f -> (orders.role(f.orderId()) == OrderBook.Role.ENTRY) != legsFirst));
         }
         for (int i = 0; i < fills.size(); i++) {
             Fill fill = fills.get(i);
-            if (!cancelledThisBar.contains(fill.orderId())) {
+            if (!entries.cancelledThisBar(fill.orderId())) {
                 apply(fill);
             }
         }
@@ -159,54 +142,7 @@ final class OrderDesk {
      * @param now      the engine clock
      */
     void enter(OrderIntent approved, List<EntryLeg> legs, String notes, Instant now) {
-        if (legs.isEmpty()) {
-            sendLeg(approved, EntryLeg.market(1), notes, now);
-            return;
-        }
-        double left = approved.quantity();
-        for (EntryLeg leg : legs) {
-            double quantity = Math.min(left, approved.quantity() * leg.fraction()); // rounding never buys more than approved
-            left -= quantity;
-            sendLeg(approved.withQuantity(quantity), leg, notes, now);
-        }
-    }
-
-    private void sendLeg(OrderIntent part, EntryLeg leg, String notes, Instant now) {
-        long id = nextOrderId++;
-        roles.put(id, Role.ENTRY);
-        if (leg.limitPrice().isPresent()) {
-            double limit = leg.limitPrice().getAsDouble();
-            portfolio.addPending(new PendingEntry(id, part, notes, part.quantity() * limit * (1 + broker.makerFee())));
-            broker.submit(Order.limit(id, part.symbol(), part.side(), part.quantity(), now, limit));
-            return;
-        }
-        portfolio.addPending(new PendingEntry(id, part, notes,
-                part.notional() * (1 + broker.model().expectedSlippage()) * (1 + broker.takerFee())));
-        if (leg.afterBars() > 0) {
-            delayedLegs.add(new DelayedLeg(id, part.symbol(), part.side(), leg.afterBars()));
-        } else {
-            broker.submit(Order.market(id, part.symbol(), part.side(), part.quantity(), now));
-        }
-    }
-
-    /** Counts the bars since each position's first fill and sends the delayed legs that are due (they fill at this open). */
-    private void releaseDueLegs(Bar bar) {
-        int[] count = barsSinceFirstFill.get(bar.symbol());
-        if (count == null) {
-            return;
-        }
-        count[0]++;
-        if (broker.hasMarketOrder(bar.symbol())) {
-            return; // the position is being closed (its exit cancels the legs once it fills)
-        }
-        for (java.util.Iterator<DelayedLeg> it = delayedLegs.iterator(); it.hasNext(); ) {
-            DelayedLeg leg = it.next();
-            if (leg.symbol().equals(bar.symbol()) && leg.afterBars() <= count[0]) {
-                it.remove();
-                PendingEntry entry = portfolio.pending(leg.orderId()).orElseThrow();
-                broker.submit(Order.market(leg.orderId(), leg.symbol(), leg.side(), entry.intent().quantity(), bar.openTime()));
-            }
-        }
+        entries.send(approved, legs, notes, now);
     }
 
     /**
@@ -233,10 +169,8 @@ final class OrderDesk {
     /** A market exit of the whole position: its stop, target and unfilled entry legs are cancelled as it is sent. */
     private void exit(Position p, ExitReason reason, Instant now) {
         cancelProtection(p.symbol());
-        cancelEntries(p.symbol());
-        long id = nextOrderId++;
-        roles.put(id, Role.MARKET_EXIT);
-        marketExits.put(id, reason);
+        entries.cancelAll(p.symbol());
+        long id = orders.addExit(reason);
         broker.submit(Order.market(id, p.symbol(), Side.opening(p.direction()).opposite(), p.quantity(), now));
     }
 
@@ -256,24 +190,9 @@ final class OrderDesk {
         cancelProtection(symbol);
         protect(moved);
         if (stopLoss.isPresent()) {
-            cancelLegsBeyond(moved);
+            entries.cancelBeyondStop(moved);
         }
         return moved;
-    }
-
-    /** Limit legs at or beyond a tightened stop could only fill after it: they are cancelled, freeing their equity. */
-    private void cancelLegsBeyond(Position p) {
-        double stop = p.stopLoss().getAsDouble();
-        boolean isLong = p.direction() == dev.quorum.api.Direction.LONG;
-        for (PendingEntry entry : portfolio.pendingAllOn(p.symbol())) {
-            Optional<Order> order = broker.working(entry.orderId());
-            if (order.isPresent() && order.get().type() == Order.Type.LIMIT) {
-                double limit = order.get().price().getAsDouble();
-                if (isLong ? limit <= stop : limit >= stop) {
-                    cancelEntry(entry);
-                }
-            }
-        }
     }
 
     /**
@@ -285,10 +204,8 @@ final class OrderDesk {
      */
     void closeAtEnd(Bar last) {
         String symbol = last.symbol();
-        boolean entering = !portfolio.pendingAllOn(symbol).isEmpty();
-        cancelEntries(symbol);
+        boolean entering = entries.cancelAll(symbol);
         cancelAllOn(symbol);
-        marketExits.keySet().removeIf(id -> !roles.containsKey(id));
         OpenPosition open = portfolio.openOn(symbol);
         if (open == null) {
             if (entering) {
@@ -308,10 +225,8 @@ final class OrderDesk {
      */
     void closeAllAtEnd(Map<String, Bar> lastBar) {
         broker.cancelAll();
-        roles.clear();
-        marketExits.clear();
-        delayedLegs.clear();
-        barsSinceFirstFill.clear();
+        orders.clear();
+        entries.clear();
         protection.clear();
         portfolio.clearPending();
         for (OpenPosition open : portfolio.positions()) {
@@ -321,7 +236,7 @@ final class OrderDesk {
 
     /** Closes a whole position at a bar's close, stamped with its close time (END_OF_DATA). */
     private void closeAt(Position p, Bar last) {
-        Fill fill = broker.executeAt(nextOrderId++, p.symbol(), Side.opening(p.direction()).opposite(), p.quantity(), last.close(),
+        Fill fill = broker.executeAt(orders.nextId(), p.symbol(), Side.opening(p.direction()).opposite(), p.quantity(), last.close(),
                 last.closeTime());
         closed(fill, portfolio.reduce(fill, ExitReason.END_OF_DATA)
                 .orElseThrow(() -> new IllegalStateException("the end-of-data exit left " + p.symbol() + " open")));
@@ -337,60 +252,18 @@ final class OrderDesk {
         return cancelledEntries;
     }
 
-    /**
-     * The entry was sized at the decision bar's close but fills at this bar's open (plus slippage): if the
-     * price gapped so that what is left of the order would cost more than the equity left for it, it
-     * shrinks to what that equity buys at the fill price (noted on the trade), or is cancelled if nothing
-     * is left.
-     */
-    private void fitPendingEntryToEquity(Bar bar) {
-        if (!portfolio.hasPending()) {
-            return;
-        }
-        for (PendingEntry entry : portfolio.pendingAllOn(bar.symbol())) {
-            fitToEquity(entry, bar);
-        }
-    }
-
-    private void fitToEquity(PendingEntry entry, Bar bar) {
-        Optional<Execution> fill = broker.preview(entry.orderId(), bar);
-        if (fill.isEmpty()) {
-            return; // nothing executes on this bar (or it is a limit, reserved at its price), so nothing is spent on it
-        }
-        double available = portfolio.freeEquity() + entry.reserved();
-        double affordable = available / (fill.get().price() * (1 + broker.takerFee()));
-        double quantity = entry.intent().quantity();
-        if (quantity <= affordable) {
-            return;
-        }
-        if (!(affordable > 0)) {
-            if (portfolio.position(bar.symbol()).isEmpty()) {
-                // the first leg cannot be bought: the position is not opened, and its other legs go too
-                cancelEntries(bar.symbol());
-                cancelledEntries++;
-                positions.cancelled(bar.symbol());
-            } else {
-                cancelEntry(entry);
-            }
-            return;
-        }
-        broker.amend(entry.orderId(), affordable);
-        portfolio.replacePending(new PendingEntry(entry.orderId(), entry.intent().withQuantity(affordable),
-                entry.notes() + (entry.notes().isEmpty() ? "" : "; ") + "clipped at the fill from " + quantity + " to "
-                        + affordable + ": the open " + bar.open() + " left too little equity", available));
-    }
-
     private void apply(Fill fill) {
-        Role role = roles.get(fill.orderId());
+        OrderBook.Role role = orders.role(fill.orderId());
         if (role == null) {
             throw new IllegalStateException("a fill of order " + fill.orderId() + ", which the engine does not know");
         }
+        ExitReason exitReason = orders.exitReason(fill.orderId());
         if (fill.isComplete()) {
-            roles.remove(fill.orderId());
+            orders.remove(fill.orderId());
         }
         switch (role) {
             case ENTRY -> entryFilled(fill);
-            case MARKET_EXIT -> exitFilled(fill, fill.isComplete() ? marketExits.remove(fill.orderId()) : marketExits.get(fill.orderId()));
+            case MARKET_EXIT -> exitFilled(fill, exitReason);
             case STOP_LOSS -> exitFilled(fill, positions.stopMoved(fill.symbol()) ? ExitReason.TRAILING_STOP : ExitReason.STOP_LOSS);
             case TAKE_PROFIT -> exitFilled(fill, ExitReason.TAKE_PROFIT);
         }
@@ -410,8 +283,8 @@ final class OrderDesk {
         Position p = first
                 ? portfolio.open(fill, intent.stopLoss(), intent.takeProfit(), intent.voters(), entry.notes()).position()
                 : portfolio.add(fill).position();
-        if (first && delayedLegs.stream().anyMatch(l -> l.symbol().equals(fill.symbol()))) {
-            barsSinceFirstFill.put(fill.symbol(), new int[1]);
+        if (first) {
+            entries.firstFill(fill.symbol());
         }
         positions.entryFilled(fill.symbol(), fill.orderId());
         protect(p);
@@ -432,21 +305,21 @@ final class OrderDesk {
             return; // nothing to protect with
         }
         Side side = Side.opening(p.direction()).opposite();
-        List<Order> orders = new ArrayList<>(2);
+        List<Order> oco = new ArrayList<>(2);
         if (p.stopLoss().isPresent()) {
-            orders.add(Order.stop(nextOrderId++, p.symbol(), side, p.quantity(), p.entryTime(), p.stopLoss().getAsDouble()));
-            roles.put(orders.get(orders.size() - 1).id(), Role.STOP_LOSS);
+            oco.add(Order.stop(orders.add(OrderBook.Role.STOP_LOSS), p.symbol(), side, p.quantity(), p.entryTime(),
+                    p.stopLoss().getAsDouble()));
         }
         if (p.takeProfit().isPresent()) {
-            orders.add(Order.limit(nextOrderId++, p.symbol(), side, p.quantity(), p.entryTime(), p.takeProfit().getAsDouble()));
-            roles.put(orders.get(orders.size() - 1).id(), Role.TAKE_PROFIT);
+            oco.add(Order.limit(orders.add(OrderBook.Role.TAKE_PROFIT), p.symbol(), side, p.quantity(), p.entryTime(),
+                    p.takeProfit().getAsDouble()));
         }
-        protection.put(p.symbol(), orders.size() == 1 ? List.of(orders.get(0).id()) : List.of(orders.get(0).id(), orders.get(1).id()));
-        broker.submitOco(orders);
+        protection.put(p.symbol(), oco.stream().map(Order::id).toList());
+        broker.submitOco(oco);
     }
 
     private void exitFilled(Fill fill, ExitReason reason) {
-        cancelEntries(fill.symbol());
+        entries.cancelAll(fill.symbol());
         Optional<ClosedTrade> trade = portfolio.reduce(fill, reason);
         if (trade.isPresent()) {
             cancelAllOn(fill.symbol());
@@ -457,7 +330,7 @@ final class OrderDesk {
         Position rest = portfolio.position(fill.symbol()).orElseThrow().position();
         if ((reason == ExitReason.STOP_LOSS || reason == ExitReason.TRAILING_STOP) && fill.isComplete()) {
             // the stop was sized before a leg filled on the same bar, on the way down to it: the stop sells that too
-            Fill legs = broker.executeAt(nextOrderId++, rest.symbol(), Side.opening(rest.direction()).opposite(), rest.quantity(),
+            Fill legs = broker.executeAt(orders.nextId(), rest.symbol(), Side.opening(rest.direction()).opposite(), rest.quantity(),
                     fill.price(), fill.time());
             exitFilled(legs, reason);
             return;
@@ -475,27 +348,10 @@ final class OrderDesk {
             return;
         }
         for (long id : protection.getOrDefault(symbol, List.of())) {
-            if (roles.get(id) == Role.STOP_LOSS && broker.working(id).map(o -> o.type() == Order.Type.MARKET).orElse(false)) {
-                cancelEntries(symbol);
+            if (orders.role(id) == OrderBook.Role.STOP_LOSS && broker.working(id).map(o -> o.type() == Order.Type.MARKET).orElse(false)) {
+                entries.cancelAll(symbol);
                 return;
             }
-        }
-    }
-
-    /** Cancels every entry leg still waiting on a symbol. */
-    private void cancelEntries(String symbol) {
-        for (PendingEntry entry : portfolio.pendingAllOn(symbol)) {
-            cancelEntry(entry);
-        }
-    }
-
-    private void cancelEntry(PendingEntry entry) {
-        broker.cancel(entry.orderId());
-        roles.remove(entry.orderId());
-        cancelledThisBar.add(entry.orderId());
-        portfolio.takePending(entry.orderId());
-        if (!delayedLegs.isEmpty()) {
-            delayedLegs.removeIf(l -> l.orderId() == entry.orderId());
         }
     }
 
@@ -504,7 +360,7 @@ final class OrderDesk {
         if (ids != null) {
             ids.forEach(id -> {
                 broker.cancel(id);
-                roles.remove(id);
+                orders.remove(id);
             });
         }
     }
@@ -512,12 +368,12 @@ final class OrderDesk {
     /** The position is flat: nothing of it may still work (such as a rest of an exit order rounded away). */
     private void cancelAllOn(String symbol) {
         cancelProtection(symbol);
-        broker.cancelAll(symbol).forEach(roles::remove);
+        broker.cancelAll(symbol).forEach(orders::remove);
     }
 
     private void closed(Fill exitFill, ClosedTrade trade) {
         trades++;
-        barsSinceFirstFill.remove(trade.trade().symbol());
+        entries.closed(trade.trade().symbol());
         ClosedTrade recorded = positions.enabled()
                 ? trade.withExitNotes(positions.exitNotes(trade.trade().symbol(), trade.trade().exitReason())) : trade;
         sink.onExit(exitFill, recorded);
