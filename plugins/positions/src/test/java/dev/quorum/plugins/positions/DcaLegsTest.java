@@ -16,7 +16,7 @@ import dev.quorum.api.EntryPlan;
 import dev.quorum.api.OrderIntent;
 import dev.quorum.api.ParameterException;
 import dev.quorum.api.PositionPolicy;
-import dev.quorum.plugins.positions.Fixtures.FakeMarkets;
+import dev.quorum.testkit.TestMarkets;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.List;
@@ -33,7 +33,7 @@ class DcaLegsTest {
     private static final Object[] PRICE = with(PERCENT, "dcaMode", "price");
     private static final Object[] BARS = with(PERCENT, "dcaMode", "bars");
 
-    private final FakeMarkets markets = new FakeMarkets(BTC);
+    private final TestMarkets markets = new TestMarkets(BTC);
 
     /** An intent on BTC-USD with a consensus, without the voters' levels. */
     private static OrderIntent intent(Direction direction, double referencePrice, double consensus) {

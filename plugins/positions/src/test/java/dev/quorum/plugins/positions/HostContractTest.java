@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.quorum.plugins.positions.Fixtures.FakeMarkets;
+import dev.quorum.testkit.TestMarkets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Field;
@@ -35,20 +35,20 @@ class HostContractTest {
 
     @Test
     void everyCreateReturnsANewPolicy() {
-        FakeMarkets markets = new FakeMarkets(BTC, ETH);
+        TestMarkets markets = new TestMarkets(BTC, ETH);
         assertNotSame(manager.create(context(manager, markets)), manager.create(context(manager, markets)));
     }
 
     @Test
     void createAsksForTheAtrOfEverySymbol() {
-        FakeMarkets markets = new FakeMarkets(BTC, ETH);
+        TestMarkets markets = new TestMarkets(BTC, ETH);
         manager.create(context(manager, markets));
-        assertEquals(List.of(14), markets.fakeIndicators(BTC).atrPeriods());
-        assertEquals(List.of(14), markets.fakeIndicators(ETH).atrPeriods());
-        FakeMarkets other = new FakeMarkets(BTC, ETH);
+        assertEquals(List.of(14), markets.indicatorsOf(BTC).atrPeriods());
+        assertEquals(List.of(14), markets.indicatorsOf(ETH).atrPeriods());
+        TestMarkets other = new TestMarkets(BTC, ETH);
         manager.create(context(manager, other, "atrPeriod", 30));
-        assertEquals(List.of(30), other.fakeIndicators(BTC).atrPeriods());
-        assertEquals(List.of(30), other.fakeIndicators(ETH).atrPeriods());
+        assertEquals(List.of(30), other.indicatorsOf(BTC).atrPeriods());
+        assertEquals(List.of(30), other.indicatorsOf(ETH).atrPeriods());
     }
 
     @Test

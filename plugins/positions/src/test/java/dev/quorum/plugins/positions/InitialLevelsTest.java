@@ -13,7 +13,7 @@ import dev.quorum.api.Direction;
 import dev.quorum.api.EntryPlan;
 import dev.quorum.api.OrderIntent;
 import dev.quorum.api.PositionPolicy;
-import dev.quorum.plugins.positions.Fixtures.FakeMarkets;
+import dev.quorum.testkit.TestMarkets;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +22,7 @@ class InitialLevelsTest {
 
     private static final double EPS = 1e-9;
 
-    private final FakeMarkets markets = new FakeMarkets(BTC, ETH);
+    private final TestMarkets markets = new TestMarkets(BTC, ETH);
 
     private EntryPlan open(PositionPolicy policy, OrderIntent intent) {
         return policy.open(intent, portfolio());

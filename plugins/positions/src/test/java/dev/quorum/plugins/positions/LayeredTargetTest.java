@@ -17,7 +17,7 @@ import dev.quorum.api.ManagedPosition;
 import dev.quorum.api.MarketView;
 import dev.quorum.api.PositionPolicy;
 import dev.quorum.api.PositionUpdate;
-import dev.quorum.plugins.positions.Fixtures.FakeMarkets;
+import dev.quorum.testkit.TestMarkets;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,7 @@ class LayeredTargetTest {
     private static final double EPS = 1e-9;
     private static final double NONE = Double.NaN;
 
-    private final FakeMarkets markets = new FakeMarkets(BTC);
+    private final TestMarkets markets = new TestMarkets(BTC);
 
     /** Layers only: no trail, no break-even. */
     private PositionPolicy layers(Object... more) {

@@ -19,7 +19,7 @@ import dev.quorum.api.MarketView;
 import dev.quorum.api.PositionPolicy;
 import dev.quorum.api.PositionUpdate;
 import dev.quorum.api.Trade;
-import dev.quorum.plugins.positions.Fixtures.FakeMarkets;
+import dev.quorum.testkit.TestMarkets;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -31,7 +31,7 @@ class ManageTest {
     private static final double EPS = 1e-9;
     private static final double NONE = Double.NaN;
 
-    private final FakeMarkets markets = new FakeMarkets(BTC);
+    private final TestMarkets markets = new TestMarkets(BTC);
 
     private static PositionUpdate manage(PositionPolicy policy, ManagedPosition position, MarketView market) {
         return policy.manage(position, market, portfolio());
@@ -132,7 +132,7 @@ class ManageTest {
 
     @Test
     void aPositionOnASymbolWithoutAtrIsManagedWithoutIt() {
-        FakeMarkets other = new FakeMarkets("ETH-USD");
+        TestMarkets other = new TestMarkets("ETH-USD");
         PositionPolicy policy = policy(other, "trailMode", "atr");
         // BTC-USD is not in the run's markets: no ATR, so no trail and no volatility layer; break-even still works
         PositionUpdate update = manage(policy, held(Direction.LONG, 100, 98, 104, 5, 104), flat(101));

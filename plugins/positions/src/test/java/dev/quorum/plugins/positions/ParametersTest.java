@@ -9,14 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.quorum.api.ParameterException;
 import dev.quorum.api.ParameterSpec;
 import dev.quorum.api.ParameterType;
-import dev.quorum.plugins.positions.Fixtures.FakeMarkets;
+import dev.quorum.testkit.TestMarkets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The declared parameters and the values {@code create} refuses. */
 class ParametersTest {
 
-    private final FakeMarkets markets = new FakeMarkets(BTC);
+    private final TestMarkets markets = new TestMarkets(BTC);
 
     @Test
     void declaresExactlyTheDocumentedParameters() {
@@ -103,6 +103,6 @@ class ParametersTest {
     @Test
     void theDefaultsAreUsable() {
         assertDoesNotThrow(() -> policy(markets));
-        assertDoesNotThrow(() -> policy(new FakeMarkets()));
+        assertDoesNotThrow(() -> policy(new TestMarkets()));
     }
 }

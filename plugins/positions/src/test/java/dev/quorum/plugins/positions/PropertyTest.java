@@ -17,7 +17,7 @@ import dev.quorum.api.Position;
 import dev.quorum.api.PositionPolicy;
 import dev.quorum.api.PositionUpdate;
 import dev.quorum.plugins.positions.Fixtures.FakeMarket;
-import dev.quorum.plugins.positions.Fixtures.FakeMarkets;
+import dev.quorum.testkit.TestMarkets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -72,7 +72,7 @@ class PropertyTest {
     }
 
     private static void run(Direction direction, int config, Random random) {
-        FakeMarkets markets = new FakeMarkets(BTC);
+        TestMarkets markets = new TestMarkets(BTC);
         PositionPolicy policy = policy(markets, CONFIGS.get(config));
         int s = direction == Direction.LONG ? 1 : -1;
         Deque<Bar> window = new ArrayDeque<>();

@@ -15,7 +15,7 @@ import dev.quorum.api.Direction;
 import dev.quorum.api.ManagedPosition;
 import dev.quorum.api.PositionPolicy;
 import dev.quorum.api.PositionUpdate;
-import dev.quorum.plugins.positions.Fixtures.FakeMarkets;
+import dev.quorum.testkit.TestMarkets;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ class StopRulesTest {
     private static final double EPS = 1e-9;
     private static final double NONE = Double.NaN;
 
-    private final FakeMarkets markets = new FakeMarkets(BTC);
+    private final TestMarkets markets = new TestMarkets(BTC);
 
     /** Trailing only: 2.5 ATR from the close. */
     private PositionPolicy trailing(Object... more) {

@@ -20,7 +20,7 @@ import dev.quorum.api.ParameterSpec;
 import dev.quorum.api.RiskCheck;
 import dev.quorum.api.RiskDecision;
 import dev.quorum.api.RiskDecision.Verdict;
-import dev.quorum.plugins.riskguards.Fixtures.FakeMarkets;
+import dev.quorum.testkit.TestMarkets;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -37,27 +37,27 @@ class ExposureLimitsRiskModuleTest {
     }
 
     /** BTC, ETH and LTC with 31 bars each; ETH's closes are twice BTC's, LTC's move + − + − (weakly correlated with BTC). */
-    private static FakeMarkets markets() {
+    private static TestMarkets markets() {
         double[] btc = path(100, variedFactors(30));
         double[] ltcFactors = new double[30];
         for (int i = 0; i < 30; i++) {
             ltcFactors[i] = i % 2 == 0 ? 1.01 : 1 / 1.01;
         }
-        return new FakeMarkets(BTC, ETH, LTC)
+        return new TestMarkets(BTC, ETH, LTC)
                 .bars(BTC, bars(BTC, T0, btc))
                 .bars(ETH, bars(ETH, T0, Arrays.stream(btc).map(c -> 2 * c).toArray()))
                 .bars(LTC, bars(LTC, T0, path(50, ltcFactors)));
     }
 
     /** BTC moving + + − −, ETH + − + −: uncorrelated (ρ = 0 over whole cycles: 28 returns). */
-    private static FakeMarkets uncorrelatedMarkets() {
+    private static TestMarkets uncorrelatedMarkets() {
         double[] btcFactors = new double[28];
         double[] ethFactors = new double[28];
         for (int i = 0; i < 28; i++) {
             btcFactors[i] = i % 4 < 2 ? 1.01 : 1 / 1.01;
             ethFactors[i] = i % 2 == 0 ? 1.01 : 1 / 1.01;
         }
-        return new FakeMarkets(BTC, ETH)
+        return new TestMarkets(BTC, ETH)
                 .bars(BTC, bars(BTC, T0, path(100, btcFactors)))
                 .bars(ETH, bars(ETH, T0, path(200, ethFactors)));
     }
@@ -100,7 +100,7 @@ class ExposureLimitsRiskModuleTest {
 
     @Test
     void theTotalLimitBindsAndCountsLongsAndShorts() {
-        FakeMarkets markets = markets();
+        TestMarkets markets = markets();
         RiskDecision decision = check(markets).evaluate(intent(30, 100), portfolio(10_000)
                 .with(position(ETH, SHORT, 40, 100), position(LTC, LONG, 45, 100)).price(ETH, 100).price(LTC, 100));
         assertEquals(Verdict.RESIZE, decision.verdict());
@@ -150,7 +150,7 @@ class ExposureLimitsRiskModuleTest {
         // five bars each: fewer than 10 aligned returns
         double[] btc = {100, 101, 99, 102, 100};
         double[] eth = {200, 199, 203, 198, 201};
-        FakeMarkets shortHistory = new FakeMarkets(BTC, ETH).bars(BTC, bars(BTC, T0, btc)).bars(ETH, bars(ETH, T0, eth));
+        TestMarkets shortHistory = new TestMarkets(BTC, ETH).bars(BTC, bars(BTC, T0, btc)).bars(ETH, bars(ETH, T0, eth));
         RiskDecision decision = check(shortHistory).evaluate(intent(30, 100),
                 portfolio(10_000).with(position(ETH, LONG, 25, 200)).price(ETH, 200));
         assertEquals(25, decision.quantity(), 1e-9);
@@ -182,7 +182,7 @@ class ExposureLimitsRiskModuleTest {
     @Test
     void theThresholdDecidesWhatCorrelates() {
         // LTC's + − + − against BTC's varied path: a weak correlation, counted only under a low threshold
-        FakeMarkets markets = markets();
+        TestMarkets markets = markets();
         double rho = Correlation.of(markets.history(BTC), markets.history(LTC), 120);
         assertTrue(Math.abs(rho) < 0.7, "rho " + rho);
         var portfolio = portfolio(10_000).with(position(LTC, LONG, 100, 50)).price(LTC, 50);

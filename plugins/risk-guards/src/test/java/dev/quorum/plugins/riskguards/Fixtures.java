@@ -1,14 +1,9 @@
 package dev.quorum.plugins.riskguards;
 
-import dev.quorum.api.ADXIndicator;
 import dev.quorum.api.Bar;
-import dev.quorum.api.BandsIndicator;
 import dev.quorum.api.BarHistory;
 import dev.quorum.api.Direction;
 import dev.quorum.api.ExitReason;
-import dev.quorum.api.Indicator;
-import dev.quorum.api.Indicators;
-import dev.quorum.api.MACDIndicator;
 import dev.quorum.api.Markets;
 import dev.quorum.api.OrderIntent;
 import dev.quorum.api.ParameterSpec;
@@ -17,9 +12,9 @@ import dev.quorum.api.PortfolioView;
 import dev.quorum.api.Position;
 import dev.quorum.api.RiskContext;
 import dev.quorum.api.RiskModule;
-import dev.quorum.api.StochasticIndicator;
 import dev.quorum.api.Timeframe;
 import dev.quorum.api.Trade;
+import dev.quorum.testkit.TestBarHistory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -196,216 +191,6 @@ final class Fixtures {
 
     /** A history over bars given oldest first, served newest first as the host does. */
     static BarHistory history(List<Bar> oldestFirst) {
-        List<Bar> bars = List.copyOf(oldestFirst);
-        return new BarHistory() {
-            @Override
-            public int size() {
-                return bars.size();
-            }
-
-            @Override
-            public Bar get(int barsAgo) {
-                return bars.get(bars.size() - 1 - barsAgo);
-            }
-        };
-    }
-
-    /**
-     * Markets for tests: per symbol a history (set with {@link #bars}) and indicators whose ATR values
-     * a test sets. Not thread-safe; one per test.
-     */
-    static final class FakeMarkets implements Markets {
-
-        private final List<String> symbols;
-        private final Map<String, BarHistory> histories = new HashMap<>();
-        private final Map<String, FakeIndicators> indicators = new HashMap<>();
-
-        FakeMarkets(String... symbols) {
-            this.symbols = List.of(symbols);
-            for (String symbol : symbols) {
-                histories.put(symbol, Fixtures.history(List.of()));
-                indicators.put(symbol, new FakeIndicators());
-            }
-        }
-
-        /** Replaces a symbol's history with these bars, oldest first. */
-        FakeMarkets bars(String symbol, List<Bar> oldestFirst) {
-            known(symbol);
-            histories.put(symbol, Fixtures.history(oldestFirst));
-            return this;
-        }
-
-        /** The fake indicator library of a symbol. */
-        FakeIndicators fakeIndicators(String symbol) {
-            known(symbol);
-            return indicators.get(symbol);
-        }
-
-        @Override
-        public List<String> symbols() {
-            return symbols;
-        }
-
-        @Override
-        public Timeframe timeframe() {
-            return Timeframe.M1;
-        }
-
-        @Override
-        public BarHistory history(String symbol) {
-            known(symbol);
-            return histories.get(symbol);
-        }
-
-        @Override
-        public Indicators indicators(String symbol) {
-            return fakeIndicators(symbol);
-        }
-
-        private void known(String symbol) {
-            if (!symbols.contains(symbol)) {
-                throw new IllegalArgumentException("no market data for " + symbol + ": the fake trades " + symbols);
-            }
-        }
-    }
-
-    /** An indicator whose value the test sets; NaN until then. */
-    static final class SettableIndicator implements Indicator {
-
-        private double value = Double.NaN;
-
-        void set(double newValue) {
-            value = newValue;
-        }
-
-        @Override
-        public double value() {
-            return value;
-        }
-
-        @Override
-        public double previous() {
-            return Double.NaN;
-        }
-
-        @Override
-        public long bars() {
-            return 0;
-        }
-
-        @Override
-        public int unstableBars() {
-            return 0;
-        }
-    }
-
-    /** Indicators of one symbol: {@code atr(period)} is a {@link SettableIndicator} per period; the rest is not faked. */
-    static final class FakeIndicators implements Indicators {
-
-        private final Map<Integer, SettableIndicator> atrs = new LinkedHashMap<>();
-
-        /** The ATR of a period, created on first use (by the module or the test). */
-        SettableIndicator atrOf(int period) {
-            return atrs.computeIfAbsent(period, p -> new SettableIndicator());
-        }
-
-        /** The periods asked for so far, in order. */
-        List<Integer> atrPeriods() {
-            return List.copyOf(atrs.keySet());
-        }
-
-        @Override
-        public Indicator atr(int period) {
-            return atrOf(period);
-        }
-
-        @Override
-        public Timeframe timeframe() {
-            return Timeframe.M1;
-        }
-
-        private static UnsupportedOperationException notFaked(String name) {
-            return new UnsupportedOperationException(name + " is not faked in the guard tests");
-        }
-
-        @Override
-        public Indicator sma(int period) {
-            throw notFaked("sma");
-        }
-
-        @Override
-        public Indicator ema(int period) {
-            throw notFaked("ema");
-        }
-
-        @Override
-        public Indicator wma(int period) {
-            throw notFaked("wma");
-        }
-
-        @Override
-        public Indicator rsi(int period) {
-            throw notFaked("rsi");
-        }
-
-        @Override
-        public MACDIndicator macd(int fast, int slow, int signal) {
-            throw notFaked("macd");
-        }
-
-        @Override
-        public BandsIndicator bollinger(int period, double k) {
-            throw notFaked("bollinger");
-        }
-
-        @Override
-        public ADXIndicator adx(int period) {
-            throw notFaked("adx");
-        }
-
-        @Override
-        public StochasticIndicator stochastic(int kPeriod, int dPeriod) {
-            throw notFaked("stochastic");
-        }
-
-        @Override
-        public Indicator vwap(int period) {
-            throw notFaked("vwap");
-        }
-
-        @Override
-        public Indicator obv() {
-            throw notFaked("obv");
-        }
-
-        @Override
-        public BandsIndicator donchian(int period) {
-            throw notFaked("donchian");
-        }
-
-        @Override
-        public BandsIndicator keltner(int emaPeriod, int atrPeriod, double multiplier) {
-            throw notFaked("keltner");
-        }
-
-        @Override
-        public Indicator stdDev(int period) {
-            throw notFaked("stdDev");
-        }
-
-        @Override
-        public Indicator zScore(int period) {
-            throw notFaked("zScore");
-        }
-
-        @Override
-        public Indicator highest(int period) {
-            throw notFaked("highest");
-        }
-
-        @Override
-        public Indicator lowest(int period) {
-            throw notFaked("lowest");
-        }
+        return TestBarHistory.of(oldestFirst);
     }
 }

@@ -13,7 +13,7 @@ import dev.quorum.api.Bar;
 import dev.quorum.api.PortfolioView;
 import dev.quorum.api.RiskCheck;
 import dev.quorum.api.RiskModule;
-import dev.quorum.plugins.riskguards.Fixtures.FakeMarkets;
+import dev.quorum.testkit.TestMarkets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +30,7 @@ class HostContractTest {
             new ExposureLimitsRiskModule(), new CooldownRiskModule(), new VolatilityFilterRiskModule());
 
     private static RiskCheck create(RiskModule module) {
-        return module.create(context(module, new FakeMarkets(BTC, ETH)));
+        return module.create(context(module, new TestMarkets(BTC, ETH)));
     }
 
     /** The host's own test (RiskChain): it calls onBar only on checks whose class overrides it. */

@@ -18,7 +18,7 @@ import dev.quorum.api.ParameterSpec;
 import dev.quorum.api.RiskCheck;
 import dev.quorum.api.RiskDecision;
 import dev.quorum.api.RiskDecision.Verdict;
-import dev.quorum.plugins.riskguards.Fixtures.FakeMarkets;
+import dev.quorum.testkit.TestMarkets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -27,14 +27,14 @@ class VolatilityFilterRiskModuleTest {
     private final VolatilityFilterRiskModule module = new VolatilityFilterRiskModule();
 
     /** BTC's latest close is 1,000; ETH has no bars yet. */
-    private final FakeMarkets markets = new FakeMarkets(BTC, ETH).bars(BTC, bars(BTC, T0, 990, 1010, 1000));
+    private final TestMarkets markets = new TestMarkets(BTC, ETH).bars(BTC, bars(BTC, T0, 990, 1010, 1000));
 
     private RiskCheck check(Object... parameters) {
         return module.create(context(module, markets, parameters));
     }
 
     private void atr(String symbol, int period, double value) {
-        markets.fakeIndicators(symbol).atrOf(period).set(value);
+        markets.indicatorsOf(symbol).atrOf(period).set(value);
     }
 
     private static RiskDecision evaluate(RiskCheck check, double quantity) {
@@ -44,8 +44,8 @@ class VolatilityFilterRiskModuleTest {
     @Test
     void asksForTheAtrOfEverySymbolWhenCreated() {
         check("atrPeriod", 20);
-        assertEquals(List.of(20), markets.fakeIndicators(BTC).atrPeriods());
-        assertEquals(List.of(20), markets.fakeIndicators(ETH).atrPeriods());
+        assertEquals(List.of(20), markets.indicatorsOf(BTC).atrPeriods());
+        assertEquals(List.of(20), markets.indicatorsOf(ETH).atrPeriods());
     }
 
     @Test
