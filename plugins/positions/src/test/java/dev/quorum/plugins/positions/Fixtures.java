@@ -7,7 +7,6 @@ import dev.quorum.api.ManagedPosition;
 import dev.quorum.api.MarketView;
 import dev.quorum.api.Markets;
 import dev.quorum.api.OrderIntent;
-import dev.quorum.api.ParameterSpec;
 import dev.quorum.api.Parameters;
 import dev.quorum.api.PortfolioView;
 import dev.quorum.api.Position;
@@ -16,18 +15,17 @@ import dev.quorum.api.PositionManager;
 import dev.quorum.api.PositionPolicy;
 import dev.quorum.api.Timeframe;
 import dev.quorum.testkit.TestBarHistory;
+import dev.quorum.testkit.TestParameters;
+import dev.quorum.testkit.TestPortfolio;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * Hand-built contexts, intents, positions, bars, market views and markets shared by the manager's tests
- * (the approach of the risk-guards plugin's fixtures, not shared with it).
+ * Hand-built contexts, intents, positions, bars and market views shared by the manager's tests; markets,
+ * parameters and portfolios come from quorum-testkit.
  */
 final class Fixtures {
 
@@ -49,25 +47,7 @@ final class Fixtures {
      * (name, value, name, value …), each checked against its declaration.
      */
     static PositionContext context(PositionManager manager, Markets markets, Object... keyValues) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        Map<String, ParameterSpec> specs = new HashMap<>();
-        for (ParameterSpec spec : manager.info().parameters()) {
-            values.put(spec.name(), spec.defaultValue());
-            specs.put(spec.name(), spec);
-        }
-        for (int i = 0; i < keyValues.length; i += 2) {
-            String name = (String) keyValues[i];
-            ParameterSpec spec = specs.get(name);
-            if (spec == null) {
-                throw new IllegalArgumentException(manager.info().id() + " declares no parameter " + name);
-            }
-            String problem = spec.problemWith(keyValues[i + 1]);
-            if (problem != null) {
-                throw new IllegalArgumentException(name + ": " + problem);
-            }
-            values.put(name, keyValues[i + 1]);
-        }
-        return new PositionContext(manager.info().id(), new Parameters(values), markets);
+        return new PositionContext(manager.info().id(), TestParameters.of(manager.info(), keyValues), markets);
     }
 
     /** A policy of {@link AdaptiveExitsManager} over these markets. */
@@ -188,47 +168,7 @@ final class Fixtures {
 
     /** A flat portfolio of 10,000 at {@link #T0}; the manager does not read it. */
     static PortfolioView portfolio() {
-        return new PortfolioView() {
-            @Override
-            public Instant now() {
-                return T0;
-            }
-
-            @Override
-            public double cash() {
-                return 10_000;
-            }
-
-            @Override
-            public double equity() {
-                return 10_000;
-            }
-
-            @Override
-            public double initialEquity() {
-                return 10_000;
-            }
-
-            @Override
-            public List<Position> positions() {
-                return List.of();
-            }
-
-            @Override
-            public List<OrderIntent> pendingEntries() {
-                return List.of();
-            }
-
-            @Override
-            public double lastPrice(String symbol) {
-                return Double.NaN;
-            }
-
-            @Override
-            public double feesPaid() {
-                return 0;
-            }
-        };
+        return TestPortfolio.of(T0, 10_000);
     }
 
     // ---------------------------------------------------------------- markets

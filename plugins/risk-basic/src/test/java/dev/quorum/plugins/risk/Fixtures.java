@@ -6,6 +6,7 @@ import dev.quorum.api.Parameters;
 import dev.quorum.api.PortfolioView;
 import dev.quorum.api.Position;
 import dev.quorum.api.RiskContext;
+import dev.quorum.testkit.TestPortfolio;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -41,47 +42,7 @@ final class Fixtures {
     }
 
     /** A portfolio with this equity (all cash), these entries waiting to fill, and these positions. */
-    static PortfolioView portfolio(double equity, List<dev.quorum.api.OrderIntent> pending, Position... positions) {
-        return new PortfolioView() {
-            @Override
-            public Instant now() {
-                return NOW;
-            }
-
-            @Override
-            public double cash() {
-                return equity;
-            }
-
-            @Override
-            public double equity() {
-                return equity;
-            }
-
-            @Override
-            public double initialEquity() {
-                return 10_000;
-            }
-
-            @Override
-            public List<Position> positions() {
-                return List.of(positions);
-            }
-
-            @Override
-            public List<dev.quorum.api.OrderIntent> pendingEntries() {
-                return pending;
-            }
-
-            @Override
-            public double lastPrice(String symbol) {
-                return Double.NaN;
-            }
-
-            @Override
-            public double feesPaid() {
-                return 0;
-            }
-        };
+    static PortfolioView portfolio(double equity, List<OrderIntent> pending, Position... positions) {
+        return TestPortfolio.of(NOW, equity).with(positions).pending(pending.toArray(new OrderIntent[0]));
     }
 }

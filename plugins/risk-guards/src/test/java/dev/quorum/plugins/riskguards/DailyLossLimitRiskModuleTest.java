@@ -15,7 +15,7 @@ import dev.quorum.api.ParameterType;
 import dev.quorum.api.RiskCheck;
 import dev.quorum.api.RiskDecision;
 import dev.quorum.api.RiskDecision.Verdict;
-import dev.quorum.plugins.riskguards.Fixtures.FakePortfolio;
+import dev.quorum.testkit.TestPortfolio;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,15 +28,15 @@ class DailyLossLimitRiskModuleTest {
     }
 
     /** The host's per-bar call, with a bar that closes at the portfolio's clock. */
-    private static void onBar(RiskCheck check, FakePortfolio portfolio) {
+    private static void onBar(RiskCheck check, TestPortfolio portfolio) {
         check.onBar(bar(BTC, portfolio.now().minusSeconds(60), 100), portfolio);
     }
 
-    private static RiskDecision evaluate(RiskCheck check, FakePortfolio portfolio) {
+    private static RiskDecision evaluate(RiskCheck check, TestPortfolio portfolio) {
         return check.evaluate(intent(1, 100), portfolio);
     }
 
-    private static FakePortfolio at(String instant, double equity) {
+    private static TestPortfolio at(String instant, double equity) {
         return portfolio(equity).at(instant);
     }
 
@@ -105,7 +105,7 @@ class DailyLossLimitRiskModuleTest {
     @Test
     void theFirstDayStartsFromInitialEquity() {
         RiskCheck check = check("limit", 0.05);
-        FakePortfolio first = at("2018-04-05T10:00:00Z", 9_800).withInitialEquity(10_400);
+        TestPortfolio first = at("2018-04-05T10:00:00Z", 9_800).withInitialEquity(10_400);
         // 10,400 − 9,800 = 600 ≥ 5% of 10,400 = 520, although 9,800 is the first equity seen
         assertEquals(Verdict.REJECT, evaluate(check, first).verdict());
         assertEquals(RiskDecision.approve(), evaluate(check("limit", 0.05), first.withInitialEquity(10_000)));

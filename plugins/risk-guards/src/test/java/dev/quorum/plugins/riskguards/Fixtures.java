@@ -6,21 +6,17 @@ import dev.quorum.api.Direction;
 import dev.quorum.api.ExitReason;
 import dev.quorum.api.Markets;
 import dev.quorum.api.OrderIntent;
-import dev.quorum.api.ParameterSpec;
-import dev.quorum.api.Parameters;
-import dev.quorum.api.PortfolioView;
 import dev.quorum.api.Position;
 import dev.quorum.api.RiskContext;
 import dev.quorum.api.RiskModule;
 import dev.quorum.api.Timeframe;
 import dev.quorum.api.Trade;
 import dev.quorum.testkit.TestBarHistory;
+import dev.quorum.testkit.TestParameters;
+import dev.quorum.testkit.TestPortfolio;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalDouble;
 
 /** Hand-built portfolios, intents, trades, bars, markets and contexts shared by the guard tests. */
@@ -41,25 +37,7 @@ final class Fixtures {
      * (name, value, name, value …), each checked against its declaration.
      */
     static RiskContext context(RiskModule module, Markets markets, Object... keyValues) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        Map<String, ParameterSpec> specs = new HashMap<>();
-        for (ParameterSpec spec : module.info().parameters()) {
-            values.put(spec.name(), spec.defaultValue());
-            specs.put(spec.name(), spec);
-        }
-        for (int i = 0; i < keyValues.length; i += 2) {
-            String name = (String) keyValues[i];
-            ParameterSpec spec = specs.get(name);
-            if (spec == null) {
-                throw new IllegalArgumentException(module.info().id() + " declares no parameter " + name);
-            }
-            String problem = spec.problemWith(keyValues[i + 1]);
-            if (problem != null) {
-                throw new IllegalArgumentException(name + ": " + problem);
-            }
-            values.put(name, keyValues[i + 1]);
-        }
-        return new RiskContext(module.info().id(), new Parameters(values), markets);
+        return new RiskContext(module.info().id(), TestParameters.of(module.info(), keyValues), markets);
     }
 
     /** A context without market data. */
@@ -94,73 +72,8 @@ final class Fixtures {
     // ---------------------------------------------------------------- portfolios
 
     /** A flat portfolio at {@link #NOW} with this equity, all cash, from an initial 10,000. */
-    static FakePortfolio portfolio(double equity) {
-        return new FakePortfolio(NOW, equity, 10_000, List.of(), List.of(), Map.of());
-    }
-
-    /**
-     * An immutable portfolio view; the {@code with…} methods return changed copies.
-     *
-     * @param now            the engine clock
-     * @param equity         the equity (cash is the same: fees and PnL are not modelled)
-     * @param initialEquity  equity at the start of the run
-     * @param positions      open positions
-     * @param pendingEntries entries waiting to fill
-     * @param prices         last prices by symbol; a missing symbol has NaN
-     */
-    record FakePortfolio(Instant now, double equity, double initialEquity, List<Position> positions,
-                         List<OrderIntent> pendingEntries, Map<String, Double> prices) implements PortfolioView {
-
-        FakePortfolio {
-            positions = List.copyOf(positions);
-            pendingEntries = List.copyOf(pendingEntries);
-            prices = Map.copyOf(prices);
-        }
-
-        FakePortfolio at(Instant time) {
-            return new FakePortfolio(time, equity, initialEquity, positions, pendingEntries, prices);
-        }
-
-        FakePortfolio at(String isoInstant) {
-            return at(Instant.parse(isoInstant));
-        }
-
-        FakePortfolio withEquity(double value) {
-            return new FakePortfolio(now, value, initialEquity, positions, pendingEntries, prices);
-        }
-
-        FakePortfolio withInitialEquity(double value) {
-            return new FakePortfolio(now, equity, value, positions, pendingEntries, prices);
-        }
-
-        FakePortfolio with(Position... open) {
-            return new FakePortfolio(now, equity, initialEquity, List.of(open), pendingEntries, prices);
-        }
-
-        FakePortfolio pending(OrderIntent... entries) {
-            return new FakePortfolio(now, equity, initialEquity, positions, List.of(entries), prices);
-        }
-
-        FakePortfolio price(String symbol, double price) {
-            Map<String, Double> copy = new HashMap<>(prices);
-            copy.put(symbol, price);
-            return new FakePortfolio(now, equity, initialEquity, positions, pendingEntries, copy);
-        }
-
-        @Override
-        public double cash() {
-            return equity;
-        }
-
-        @Override
-        public double lastPrice(String symbol) {
-            return prices.getOrDefault(symbol, Double.NaN);
-        }
-
-        @Override
-        public double feesPaid() {
-            return 0;
-        }
+    static TestPortfolio portfolio(double equity) {
+        return TestPortfolio.of(NOW, equity);
     }
 
     // ---------------------------------------------------------------- bars and markets

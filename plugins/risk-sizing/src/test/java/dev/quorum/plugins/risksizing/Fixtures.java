@@ -3,18 +3,15 @@ package dev.quorum.plugins.risksizing;
 import dev.quorum.api.Direction;
 import dev.quorum.api.ExitReason;
 import dev.quorum.api.OrderIntent;
-import dev.quorum.api.ParameterSpec;
-import dev.quorum.api.Parameters;
 import dev.quorum.api.PortfolioView;
-import dev.quorum.api.Position;
 import dev.quorum.api.RiskCheck;
 import dev.quorum.api.RiskContext;
 import dev.quorum.api.RiskModule;
 import dev.quorum.api.Trade;
+import dev.quorum.testkit.TestParameters;
+import dev.quorum.testkit.TestPortfolio;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalDouble;
 
 /** Hand-built order intents, trades, portfolios and contexts for the sizing tests. */
@@ -51,65 +48,11 @@ final class Fixtures {
      * name/value pairs, each checked against its declaration as the host does.
      */
     static RiskContext context(RiskModule module, Object... overrides) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (ParameterSpec spec : module.info().parameters()) {
-            values.put(spec.name(), spec.defaultValue());
-        }
-        for (int i = 0; i < overrides.length; i += 2) {
-            String name = (String) overrides[i];
-            ParameterSpec spec = module.info().parameters().stream().filter(s -> s.name().equals(name)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("undeclared parameter " + name));
-            String problem = spec.problemWith(overrides[i + 1]);
-            if (problem != null) {
-                throw new IllegalArgumentException(name + ": " + problem);
-            }
-            values.put(name, overrides[i + 1]);
-        }
-        return new RiskContext(module.info().id(), new Parameters(values));
+        return new RiskContext(module.info().id(), TestParameters.of(module.info(), overrides));
     }
 
     /** A portfolio with this equity, all cash, and nothing open or pending. */
     static PortfolioView portfolio(double equity) {
-        return new PortfolioView() {
-            @Override
-            public Instant now() {
-                return NOW;
-            }
-
-            @Override
-            public double cash() {
-                return equity;
-            }
-
-            @Override
-            public double equity() {
-                return equity;
-            }
-
-            @Override
-            public double initialEquity() {
-                return 10_000;
-            }
-
-            @Override
-            public List<Position> positions() {
-                return List.of();
-            }
-
-            @Override
-            public List<OrderIntent> pendingEntries() {
-                return List.of();
-            }
-
-            @Override
-            public double lastPrice(String symbol) {
-                return Double.NaN;
-            }
-
-            @Override
-            public double feesPaid() {
-                return 0;
-            }
-        };
+        return TestPortfolio.of(NOW, equity);
     }
 }
