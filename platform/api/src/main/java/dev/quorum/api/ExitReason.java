@@ -32,5 +32,12 @@ public enum ExitReason {
      *
      * @since 1.2
      */
-    MANAGED
+    MANAGED,
+    /**
+     * A hedge closed: the position manager's hedging rule released it, or the position it hedged closed.
+     * The trade's exit notes say which.
+     *
+     * @since 1.3
+     */
+    HEDGE_RELEASED
 }

@@ -32,7 +32,7 @@ public interface PortfolioView {
     double cash();
 
     /**
-     * Cash plus the value of open positions marked at their latest close.
+     * Cash plus the value of open positions and hedges, marked at their latest close.
      *
      * @return equity
      * @since 1.0
@@ -54,6 +54,29 @@ public interface PortfolioView {
      * @since 1.0
      */
     List<Position> positions();
+
+    /**
+     * The hedges open against positions ({@link PositionPolicy#hedge(HedgeContext)}): each on the symbol of
+     * a position in {@link #positions()}, in the opposite direction, at most as large. Their marked value is
+     * part of {@link #equity()}, their price PnL of {@link #unrealisedPnl()}.
+     *
+     * @return an immutable list, ordered by symbol; empty without hedges
+     * @since 1.3
+     */
+    default List<Position> hedges() {
+        return List.of();
+    }
+
+    /**
+     * The hedge open on a symbol.
+     *
+     * @param symbol the instrument
+     * @return the hedge, or empty when none is open there
+     * @since 1.3
+     */
+    default Optional<Position> hedge(String symbol) {
+        return hedges().stream().filter(p -> p.symbol().equals(symbol)).findFirst();
+    }
 
     /**
      * Entries the risk chain approved and the engine sent, waiting to fill at the next bar's open of
@@ -102,7 +125,8 @@ public interface PortfolioView {
 
     /**
      * Profit or loss of the open positions if they closed at their symbol's latest close, before fees:
-     * the sum of {@link Position#unrealisedPnl(double)} at {@link #lastPrice(String)}.
+     * the sum of {@link Position#unrealisedPnl(double)} at {@link #lastPrice(String)} over the positions and
+     * the hedges.
      *
      * @return unrealised PnL in the quote currency; 0 when flat
      * @since 1.0
@@ -112,6 +136,10 @@ public interface PortfolioView {
         for (Position p : positions()) {
             double price = lastPrice(p.symbol());
             sum += Double.isNaN(price) ? 0 : p.unrealisedPnl(price);
+        }
+        for (Position h : hedges()) {
+            double price = lastPrice(h.symbol());
+            sum += Double.isNaN(price) ? 0 : h.unrealisedPnl(price);
         }
         return sum;
     }

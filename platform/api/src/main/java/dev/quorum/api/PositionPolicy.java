@@ -1,5 +1,7 @@
 package dev.quorum.api;
 
+import java.util.List;
+
 /**
  * One configured position manager's state for a run, created by
  * {@link PositionManager#create(PositionContext)}.
@@ -33,6 +35,25 @@ public interface PositionPolicy {
      * @since 1.2
      */
     PositionUpdate manage(ManagedPosition position, MarketView market, PortfolioView portfolio);
+
+    /**
+     * Portfolio-level hedging, independent of the signals: called after every bar (of any symbol), after the
+     * bar's fills and {@link #manage}, with the portfolio and its peak equity. The manager may open a hedge
+     * against an open position or close one ({@link HedgeOrder}); the default does neither, and the host
+     * calls this only on policies that override it.
+     *
+     * <p>The host also closes a hedge on its own when the position it hedges closes (exit reason
+     * {@link ExitReason#HEDGE_RELEASED}, from the symbol's next bar's open) and at the end of the data
+     * ({@link ExitReason#END_OF_DATA}). Hedges are told to {@link #onTradeClosed} like every trade
+     * ({@link Trade#hedge()} is true).
+     *
+     * @param context the portfolio after the bar, with its hedges, and its peak equity
+     * @return the orders, never null; empty to change nothing
+     * @since 1.3
+     */
+    default List<HedgeOrder> hedge(HedgeContext context) {
+        return List.of();
+    }
 
     /**
      * Told of every closed trade, in order. The default does nothing.

@@ -20,12 +20,36 @@ import java.util.Objects;
  * @param fees       the fees of every entry and exit fill, in the quote currency
  * @param pnl        net profit or loss: price move times quantity, minus fees
  * @param exitReason why it closed
- * @param bots       the bots that voted for the entry, in config order
+ * @param bots       the bots that voted for the entry, in config order; empty for a hedge
+ * @param hedge      whether this was a hedge the position manager opened against a position on the same
+ *                   symbol ({@link PositionPolicy#hedge(HedgeContext)}), rather than a position of its own
  * @since 1.0
  */
 public record Trade(long id, String symbol, Direction direction, double quantity,
                     Instant entryTime, double entryPrice, Instant exitTime, double exitPrice,
-                    double fees, double pnl, ExitReason exitReason, List<String> bots) {
+                    double fees, double pnl, ExitReason exitReason, List<String> bots, boolean hedge) {
+
+    /**
+     * A trade of a position (not a hedge), as before 1.3.
+     *
+     * @param id         the trade's sequence number in its run, from 1
+     * @param symbol     the instrument
+     * @param direction  {@code LONG} or {@code SHORT}
+     * @param quantity   units entered, in total
+     * @param entryTime  when the (first) entry fill happened
+     * @param entryPrice the volume-weighted average price of the entry fills
+     * @param exitTime   when the exit fill that made the position flat happened
+     * @param exitPrice  the volume-weighted average price of the exit fills
+     * @param fees       the fees of every entry and exit fill
+     * @param pnl        net profit or loss: price move times quantity, minus fees
+     * @param exitReason why it closed
+     * @param bots       the bots that voted for the entry, in config order
+     * @since 1.0
+     */
+    public Trade(long id, String symbol, Direction direction, double quantity, Instant entryTime, double entryPrice,
+                 Instant exitTime, double exitPrice, double fees, double pnl, ExitReason exitReason, List<String> bots) {
+        this(id, symbol, direction, quantity, entryTime, entryPrice, exitTime, exitPrice, fees, pnl, exitReason, bots, false);
+    }
 
     /**
      * Validates and copies.

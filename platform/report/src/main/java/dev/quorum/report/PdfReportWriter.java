@@ -369,6 +369,7 @@ public final class PdfReportWriter {
             case TRAILING_STOP -> "Trailing stop";
             case TIME_EXIT -> "Time exit";
             case MANAGED -> "Managed exit";
+            case HEDGE_RELEASED -> "Hedge released";
         };
     }
 
@@ -390,14 +391,14 @@ public final class PdfReportWriter {
             small(t, Figures.time(x.entryTime(), r.zone()), Element.ALIGN_LEFT);
             small(t, Figures.time(x.exitTime(), r.zone()), Element.ALIGN_LEFT);
             small(t, x.symbol(), Element.ALIGN_LEFT);
-            small(t, x.direction().name(), Element.ALIGN_LEFT);
+            small(t, x.direction().name() + (x.hedge() ? " hedge" : ""), Element.ALIGN_LEFT);
             small(t, Figures.number(x.entryPrice()), Element.ALIGN_RIGHT);
             small(t, Figures.number(x.exitPrice()), Element.ALIGN_RIGHT);
             small(t, Figures.number(x.quantity()), Element.ALIGN_RIGHT);
             small(t, Figures.money(x.pnl()), Element.ALIGN_RIGHT);
             small(t, Figures.money(x.fees()), Element.ALIGN_RIGHT);
             small(t, label(x.exitReason()), Element.ALIGN_LEFT);
-            small(t, String.join(", ", x.bots()), Element.ALIGN_LEFT);
+            small(t, x.hedge() ? "hedge (position manager)" : String.join(", ", x.bots()), Element.ALIGN_LEFT);
         }
         doc.add(t);
     }

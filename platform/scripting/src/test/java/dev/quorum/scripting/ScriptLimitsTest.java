@@ -52,7 +52,9 @@ class ScriptLimitsTest {
                         List.of(loop, steady));
             }
             elapsedMillis = (System.nanoTime() - start) / 1_000_000;
-            if (run.errors().isEmpty() || !run.errors().get(0).contains("so its context was closed")) {
+            // the fallback shows either in the first error, or (when the interrupt took just as the watchdog gave up on
+            // it) in the errors of the calls after it
+            if (run.errors().stream().noneMatch(e -> e.contains("context was closed"))) {
                 break;
             }
             System.err.println("attempt " + attempt + ": the interrupt did not take in time, the context was closed; retrying");

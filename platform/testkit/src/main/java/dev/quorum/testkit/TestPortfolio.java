@@ -17,15 +17,17 @@ import dev.quorum.api.Position;
  * @param equity         the equity
  * @param initialEquity  equity at the start of the run
  * @param positions      open positions
+ * @param hedges         open hedges against them
  * @param pendingEntries entries waiting to fill
  * @param prices         last prices by symbol; a symbol not given has NaN
  */
 public record TestPortfolio(Instant now, double equity, double initialEquity, List<Position> positions,
-                            List<OrderIntent> pendingEntries, Map<String, Double> prices) implements PortfolioView {
+                            List<Position> hedges, List<OrderIntent> pendingEntries, Map<String, Double> prices) implements PortfolioView {
 
     /** Copies. */
     public TestPortfolio {
         positions = List.copyOf(positions);
+        hedges = List.copyOf(hedges);
         pendingEntries = List.copyOf(pendingEntries);
         prices = Map.copyOf(prices);
     }
@@ -36,7 +38,7 @@ public record TestPortfolio(Instant now, double equity, double initialEquity, Li
      * @return a flat portfolio that started with 10,000
      */
     public static TestPortfolio of(Instant now, double equity) {
-        return new TestPortfolio(now, equity, 10_000, List.of(), List.of(), Map.of());
+        return new TestPortfolio(now, equity, 10_000, List.of(), List.of(), List.of(), Map.of());
     }
 
     /**
@@ -44,7 +46,7 @@ public record TestPortfolio(Instant now, double equity, double initialEquity, Li
      * @return this portfolio at another time
      */
     public TestPortfolio at(Instant time) {
-        return new TestPortfolio(time, equity, initialEquity, positions, pendingEntries, prices);
+        return new TestPortfolio(time, equity, initialEquity, positions, hedges, pendingEntries, prices);
     }
 
     /**
@@ -60,7 +62,7 @@ public record TestPortfolio(Instant now, double equity, double initialEquity, Li
      * @return this portfolio with another equity
      */
     public TestPortfolio withEquity(double value) {
-        return new TestPortfolio(now, value, initialEquity, positions, pendingEntries, prices);
+        return new TestPortfolio(now, value, initialEquity, positions, hedges, pendingEntries, prices);
     }
 
     /**
@@ -68,7 +70,7 @@ public record TestPortfolio(Instant now, double equity, double initialEquity, Li
      * @return this portfolio with another initial equity
      */
     public TestPortfolio withInitialEquity(double value) {
-        return new TestPortfolio(now, equity, value, positions, pendingEntries, prices);
+        return new TestPortfolio(now, equity, value, positions, hedges, pendingEntries, prices);
     }
 
     /**
@@ -76,7 +78,15 @@ public record TestPortfolio(Instant now, double equity, double initialEquity, Li
      * @return this portfolio holding them (instead of the ones it held)
      */
     public TestPortfolio with(Position... open) {
-        return new TestPortfolio(now, equity, initialEquity, List.of(open), pendingEntries, prices);
+        return new TestPortfolio(now, equity, initialEquity, List.of(open), hedges, pendingEntries, prices);
+    }
+
+    /**
+     * @param open the open hedges
+     * @return this portfolio holding them (instead of the ones it held)
+     */
+    public TestPortfolio hedged(Position... open) {
+        return new TestPortfolio(now, equity, initialEquity, positions, List.of(open), pendingEntries, prices);
     }
 
     /**
@@ -84,7 +94,7 @@ public record TestPortfolio(Instant now, double equity, double initialEquity, Li
      * @return this portfolio with them pending (instead of the ones it had)
      */
     public TestPortfolio pending(OrderIntent... entries) {
-        return new TestPortfolio(now, equity, initialEquity, positions, List.of(entries), prices);
+        return new TestPortfolio(now, equity, initialEquity, positions, hedges, List.of(entries), prices);
     }
 
     /**
@@ -95,7 +105,7 @@ public record TestPortfolio(Instant now, double equity, double initialEquity, Li
     public TestPortfolio price(String symbol, double price) {
         Map<String, Double> copy = new HashMap<>(prices);
         copy.put(symbol, price);
-        return new TestPortfolio(now, equity, initialEquity, positions, pendingEntries, copy);
+        return new TestPortfolio(now, equity, initialEquity, positions, hedges, pendingEntries, copy);
     }
 
     @Override

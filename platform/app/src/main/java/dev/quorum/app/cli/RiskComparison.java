@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.function.Function;
 
+import dev.quorum.api.Trade;
 import dev.quorum.core.analytics.StoredRun;
 import dev.quorum.core.config.ConfigException;
 import dev.quorum.core.config.PositionsConfig;
@@ -28,8 +29,10 @@ import dev.quorum.core.store.Database;
 
 /**
  * {@code quorum backtest --compare risk-off,risk-on}: the same data, bots and broker run once per variant
- * of the risk chain (or without the position manager: {@code positions-off}), each stored as a run of its
- * own, and printed side by side. Every figure is read back
+ * of the risk layer, each stored as a run of its own, and printed side by side: {@code risk-on} (as configured),
+ * {@code risk-off} (no risk modules and no hedging), {@code hedge-only} (no risk modules, the manager's hedging
+ * as configured), {@code hedging-off}, {@code positions-off} (no position manager) and {@code -NAME} (the chain
+ * without module NAME). Every figure is read back
  * from the store: return, drawdown and Sharpe from the metrics module, the worst day from the equity
  * curve, the per-module counts from the stored risk steps.
  */
@@ -51,13 +54,21 @@ final class RiskComparison {
         }
         List<QuorumConfig> configs = new ArrayList<>();
         for (String v : variants) {
-            configs.add(v.equals("positions-off") ? base.withPositions(PositionsConfig.none()) : base.withRisk(chain(v, base.risk())));
+            configs.add(switch (v) {
+                case "positions-off" -> base.withPositions(PositionsConfig.none());
+                case "hedging-off" -> base.withPositions(base.positions().withHedging(false));
+                // the whole risk layer: no risk modules and no hedging
+                case "risk-off" -> base.withRisk(List.of()).withPositions(base.positions().withHedging(false));
+                case "hedge-only" -> base.withRisk(List.of());
+                default -> base.withRisk(chain(v, base.risk()));
+            });
         }
         List<Column> columns = new ArrayList<>();
         for (int i = 0; i < variants.size(); i++) {
             String variant = variants.get(i);
             QuorumConfig cfg = configs.get(i);
-            err.println("compare: " + variant + " (" + describe(cfg.risk()) + "; position manager: " + cfg.positions().manager() + ")");
+            err.println("compare: " + variant + " (" + describe(cfg.risk()) + "; position manager: " + cfg.positions().manager()
+                    + (cfg.positions().enabled() && !cfg.positions().hedging() ? ", no hedging" : "") + ")");
             ConsoleProgress progress = new ConsoleProgress(err, cfg);
             BacktestReport report;
             try {
@@ -97,7 +108,7 @@ final class RiskComparison {
                     return without;
                 }
                 throw new IllegalArgumentException("--compare: unknown variant '" + variant
-                        + "'; expected risk-off, risk-on, positions-off or -NAME (the chain without module NAME)");
+                        + "'; expected risk-off, risk-on, hedge-only, hedging-off, positions-off or -NAME (the chain without module NAME)");
             }
         }
     }
@@ -112,6 +123,7 @@ final class RiskComparison {
         row(out, "", columns, Column::variant);
         row(out, "run", columns, c -> Long.toString(c.report().runId()));
         row(out, "position manager", columns, c -> c.config().positions().manager());
+        row(out, "  hedging allowed", columns, c -> !c.config().positions().enabled() ? "-" : c.config().positions().hedging() ? "yes" : "no");
         row(out, "return", columns, c -> Format.signedPercent(c.report().performance().equity().returnOnEquity()));
         row(out, "net PnL", columns, c -> Format.money(c.report().performance().trades().netPnl()));
         row(out, "max drawdown", columns, c -> Format.percent(c.report().performance().equity().maxDrawdown().depth()));
@@ -120,6 +132,9 @@ final class RiskComparison {
         row(out, "  on", columns, c -> c.worstDay() == null ? "" : c.worstDay().getKey().toString());
         row(out, "trades", columns, c -> Format.count(c.report().performance().trades().trades()));
         row(out, "win rate", columns, c -> Format.percent(c.report().performance().trades().winRate()));
+        row(out, "  of which hedges", columns, c -> Format.count(c.report().trades().stream().filter(Trade::hedge).count()));
+        row(out, "  hedges' net PnL", columns, c -> Format.money(c.report().trades().stream().filter(Trade::hedge)
+                .mapToDouble(Trade::pnl).sum()));
         row(out, "entries blocked", columns, c -> Format.count(c.report().result().entriesBlocked()));
         Set<String> modules = new LinkedHashSet<>();
         columns.forEach(c -> c.config().risk().forEach(r -> modules.add(r.name())));

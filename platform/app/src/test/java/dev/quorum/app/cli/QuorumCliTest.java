@@ -70,10 +70,47 @@ class QuorumCliTest {
     }
 
     @Test
+    void compareRunsEachVariantOfTheRiskLayerAndPrintsThemSideBySide() {
+        Result r = run("backtest", "--compare", "risk-off,hedge-only,-cooldown");
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.err.contains("compare: risk-off (no risk modules; position manager: adaptive-exits, no hedging)"), r.err);
+        assertTrue(r.err.contains("compare: hedge-only (no risk modules; position manager: adaptive-exits)"), r.err);
+        assertTrue(r.out.matches("(?s).*\\n {24} +risk-off +hedge-only +-cooldown\\n.*"), r.out);
+        assertTrue(r.out.matches("(?s).*\\nrun +1 +2 +3\\n.*"), r.out);
+        assertTrue(r.out.matches("(?s).*\\n  hedging allowed +no +yes +yes\\n.*"), r.out);
+        for (String row : new String[] {"return", "net PnL", "max drawdown", "Sharpe", "worst day (UTC)", "trades", "win rate",
+                "entries blocked", "  hedges' net PnL"}) {
+            assertTrue(r.out.contains("\n" + row + " "), "row " + row + ": " + r.out);
+        }
+        // without risk modules the drawdown passes 10% on these days: the hedge-only run hedges, the risk-off run cannot
+        Matcher hedges = Pattern.compile("\\n  of which hedges +(\\d+) +(\\d+) +(\\d+)\\n").matcher(r.out);
+        assertTrue(hedges.find(), r.out);
+        assertEquals("0", hedges.group(1));
+        assertTrue(Integer.parseInt(hedges.group(2)) > 0, r.out);
+        // a module in no column's chain has no row; one in some has '-' where it is not
+        assertFalse(r.out.contains("\n  cooldown "), r.out);
+        assertTrue(r.out.matches("(?s).*\\n  fixed-fraction +- +- +0 / \\d+ of \\d+\\n.*"), r.out);
+    }
+
+    @Test
+    void compareRefusesAnUnknownVariantOrAModuleNotInTheChain() {
+        Result unknown = run("backtest", "--compare", "risk-off,bogus");
+        assertTrue(unknown.code != 0);
+        assertTrue(unknown.err.contains("unknown variant 'bogus'; expected risk-off, risk-on, hedge-only, hedging-off, positions-off"
+                + " or -NAME"), unknown.err);
+        Result missing = run("backtest", "--compare", "-nosuch");
+        assertTrue(missing.code != 0);
+        assertTrue(missing.err.contains("the risk chain has no module named 'nosuch'"), missing.err);
+        Result twice = run("backtest", "--compare", "risk-on,risk-on");
+        assertTrue(twice.code != 0);
+        assertTrue(twice.err.contains("name each variant once"), twice.err);
+    }
+
+    @Test
     void pluginsListShowsTheBundledPluginsStarted() {
         Result r = run("plugins", "list");
         assertEquals(0, r.code, r.err);
-        assertTrue(r.out.matches("(?s).*\\ntechnical +0\\.1\\.0 +STARTED +>=1\\.2\\.0 & <2\\.0\\.0 +strategy:.*report:technical-day.*"), r.out);
+        assertTrue(r.out.matches("(?s).*\\ntechnical +0\\.1\\.0 +STARTED +>=1\\.3\\.0 & <2\\.0\\.0 +strategy:.*report:technical-day.*"), r.out);
         assertTrue(r.out.matches("(?s).*\\nrisk-basic +0\\.1\\.0 +STARTED .*risk:fixed-fraction.*"), r.out);
         assertTrue(r.out.matches("(?s).*\\nrisk-sizing +0\\.1\\.0 +STARTED [^\\n]*risk:kelly-sizing.*"), r.out);
         assertTrue(r.out.matches("(?s).*\\nrisk-sizing +0\\.1\\.0 +STARTED [^\\n]*risk:circuit-breaker.*"), r.out);

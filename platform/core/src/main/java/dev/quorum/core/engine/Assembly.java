@@ -174,7 +174,7 @@ public final class Assembly {
             throw new ConfigException(where + ": position manager of plugin '" + manager.pluginId()
                     + "' returned no policy from create()", path, null);
         }
-        return PositionDesk.of(pc.manager(), manager.pluginId(), policy, errors, config.engine().maxBotErrors());
+        return PositionDesk.of(pc.manager(), manager.pluginId(), policy, errors, config.engine().maxBotErrors(), pc.hedging());
     }
 
     /** A configured bot whose strategy and parameters are resolved, before its instances exist. */

@@ -10,6 +10,7 @@ import java.util.OptionalDouble;
 import dev.quorum.api.Bar;
 import dev.quorum.api.BarStream;
 import dev.quorum.api.Direction;
+import dev.quorum.api.HedgeContext;
 import dev.quorum.api.OrderIntent;
 import dev.quorum.api.Position;
 import dev.quorum.api.PositionUpdate;
@@ -50,8 +51,9 @@ import dev.quorum.core.risk.RiskOutcome;
  * in full, at their symbol's last close (END_OF_DATA). Gaps in the data are not filled: a missing bar is
  * simply not processed, and a working order waits for the symbol's next bar. Weights are 1 for every bot
  * until learners exist. With a position manager ({@link PositionDesk}), an open position's levels may move (or
- * the position close) on each of its symbol's bars after the fills, and an entry may go out in legs. A symbol
- * whose data ends before the run's closes its position at its own last bar.
+ * the position close) on each of its symbol's bars after the fills, and an entry may go out in legs; a manager
+ * that hedges is asked after every bar (of any symbol) with the portfolio's peak equity, before the bots vote.
+ * A symbol whose data ends before the run's closes its position, and its hedge, at its own last bar.
  */
 public final class Backtest {
 
@@ -86,6 +88,8 @@ public final class Backtest {
     private final Map<String, Slot> slots = new HashMap<>();
     private long bars;
     private long blocked;
+    // the highest equity at any bar's close so far, for the position manager's hedging
+    private double peakEquity;
     private Instant firstBar;
 
     Backtest(EngineConfig config, List<Bot> bots, RiskChain risk, Map<String, SymbolFeed> feeds, PaperBroker broker, RunSink sink) {
@@ -113,6 +117,7 @@ public final class Backtest {
         this.ensemble = new Ensemble(config.consensusThreshold());
         this.risk = risk;
         this.portfolio = new Portfolio(config.initialCash());
+        this.peakEquity = config.initialCash();
         this.riskWatchesBars = risk.watchesBars();
         this.desk = new OrderDesk(broker, portfolio, risk, positions, sink);
         this.tally = new SignalTally(botNames);
@@ -199,6 +204,9 @@ public final class Backtest {
             // an immutable copy, as for every plugin call: a module holds no reference into the engine's state
             risk.onBar(bar, portfolio.snapshot(view.now()));
         }
+        if (positions.hedging()) {
+            hedge(view.now());
+        }
 
         // a suspended bot keeps its place in the vote as FLAT: broken bots must not leave the few
         // remaining ones to reach consensus on their own
@@ -238,6 +246,15 @@ public final class Backtest {
             return;
         }
         view.updatePosition(desk.relevel(position.symbol(), update.stopLoss(), update.takeProfit()));
+    }
+
+    /** The position manager's hedging after the bar, with the portfolio's peak equity so far. */
+    private void hedge(Instant now) {
+        double equityNow = portfolio.equity();
+        if (equityNow > peakEquity) {
+            peakEquity = equityNow;
+        }
+        desk.hedge(positions.hedge(new HedgeContext(now, portfolio.snapshot(now), peakEquity)), now);
     }
 
     private void enter(Bar bar, Instant now, Decision decision) {

@@ -13,7 +13,14 @@ import dev.quorum.api.ExitReason;
 final class OrderBook {
 
     /** What an order is for. */
-    enum Role { ENTRY, MARKET_EXIT, STOP_LOSS, TAKE_PROFIT }
+    enum Role {
+        ENTRY, MARKET_EXIT, STOP_LOSS, TAKE_PROFIT, HEDGE_OPEN, HEDGE_CLOSE;
+
+        /** @return whether the order opens or closes a hedge rather than works on the position */
+        boolean isHedge() {
+            return this == HEDGE_OPEN || this == HEDGE_CLOSE;
+        }
+    }
 
     private final Map<Long, Role> roles = new HashMap<>();
     private final Map<Long, ExitReason> exitReasons = new HashMap<>();

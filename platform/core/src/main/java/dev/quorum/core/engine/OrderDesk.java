@@ -39,6 +39,8 @@ import dev.quorum.core.risk.RiskChain;
  *   <li>The first exit fill (or a stop-loss trigger) cancels what is left of the entry. Exit fills run the
  *       position down; the one that makes it flat records the trade, in one commit with itself, and
  *       cancels whatever else still works on the symbol.</li>
+ *   <li>The position manager's <b>hedges</b> ({@link HedgeOrders}) are market orders too; when the position a
+ *       hedge protects closes, the hedge closes from the next open.</li>
  * </ul>
  */
 final class OrderDesk {
@@ -50,6 +52,7 @@ final class OrderDesk {
     private final RunSink sink;
     private final OrderBook orders = new OrderBook();
     private final EntryLegs entries;
+    private final HedgeOrders hedges;
     private final Map<String, List<Long>> protection = new HashMap<>();
     private long trades;
     private long cancelledEntries;
@@ -61,6 +64,7 @@ final class OrderDesk {
         this.positions = positions;
         this.sink = sink;
         this.entries = new EntryLegs(broker, portfolio, orders);
+        this.hedges = new HedgeOrders(broker, portfolio, orders, positions, sink);
     }
 
     /**
@@ -90,7 +94,8 @@ final class OrderDesk {
      * the price and the position's stop-loss, so when a stop fills on a bar, the legs that fill on it filled
      * first, and the stop sells them too. Otherwise the exits go first and a leg filling on the same bar is
      * dropped (cancelled by the exit): a take-profit or a market exit before a leg is the worse of the two
-     * unknown paths inside the bar. A fill of an order cancelled earlier in this bar is dropped too.
+     * unknown paths inside the bar. A fill of an order cancelled earlier in this bar is dropped too. Hedge fills
+     * are applied first.
      */
     private void applyAll(List<Fill> fills) {
         if (fills.isEmpty()) {
@@ -103,7 +108,12 @@ final class OrderDesk {
                 stopHit |= orders.role(f.orderId()) == OrderBook.Role.STOP_LOSS;
             }
             boolean legsFirst = stopHit;
-            fills.sort(java.util.Comparator.comparing(f -> (orders.role(f.orderId()) == OrderBook.Role.ENTRY) != legsFirst));
+            // hedge orders fill at the open, like market exits; they go first, so a hedge is in place (or gone)
+            // before its position's own fills of the bar
+            fills.sort(java.util.Comparator.comparingInt(f -> {
+                OrderBook.Role role = orders.role(f.orderId());
+                return role != null && role.isHedge() ? 0 : (role == OrderBook.Role.ENTRY) != legsFirst ? 2 : 1;
+            }));
         }
         for (int i = 0; i < fills.size(); i++) {
             Fill fill = fills.get(i);
@@ -175,6 +185,18 @@ final class OrderDesk {
     }
 
     /**
+     * Sends the position manager's accepted hedge orders.
+     *
+     * @param accepted the orders
+     * @param now      the engine clock
+     */
+    void hedge(List<dev.quorum.api.HedgeOrder> accepted, Instant now) {
+        if (!accepted.isEmpty()) {
+            hedges.send(accepted, now);
+        }
+    }
+
+    /**
      * The position manager moved a position's levels: the position carries them, and its stop-loss and
      * take-profit orders are replaced (they work from the next bar).
      *
@@ -206,6 +228,7 @@ final class OrderDesk {
         String symbol = last.symbol();
         boolean entering = entries.cancelAll(symbol);
         cancelAllOn(symbol);
+        hedges.closeAt(symbol, last);
         OpenPosition open = portfolio.openOn(symbol);
         if (open == null) {
             if (entering) {
@@ -228,7 +251,11 @@ final class OrderDesk {
         orders.clear();
         entries.clear();
         protection.clear();
+        hedges.cancelledAll();
         portfolio.clearPending();
+        for (String symbol : hedges.hedgedSymbols()) {
+            hedges.closeAt(symbol, lastBar.get(symbol));
+        }
         for (OpenPosition open : portfolio.positions()) {
             closeAt(open.position(), lastBar.get(open.position().symbol()));
         }
@@ -242,9 +269,9 @@ final class OrderDesk {
                 .orElseThrow(() -> new IllegalStateException("the end-of-data exit left " + p.symbol() + " open")));
     }
 
-    /** @return trades closed so far */
+    /** @return trades closed so far, hedges included */
     long trades() {
-        return trades;
+        return trades + hedges.trades();
     }
 
     /** @return entries cancelled before any of them filled because no equity was left for them */
@@ -266,6 +293,7 @@ final class OrderDesk {
             case MARKET_EXIT -> exitFilled(fill, exitReason);
             case STOP_LOSS -> exitFilled(fill, positions.stopMoved(fill.symbol()) ? ExitReason.TRAILING_STOP : ExitReason.STOP_LOSS);
             case TAKE_PROFIT -> exitFilled(fill, ExitReason.TAKE_PROFIT);
+            case HEDGE_OPEN, HEDGE_CLOSE -> hedges.filled(fill, role);
         }
     }
 
@@ -365,9 +393,10 @@ final class OrderDesk {
         }
     }
 
-    /** The position is flat: nothing of it may still work (such as a rest of an exit order rounded away). */
+    /** The position is flat: nothing of it may still work (such as a rest of an exit order rounded away), nor its hedge's order. */
     private void cancelAllOn(String symbol) {
         cancelProtection(symbol);
+        hedges.cancel(symbol);
         broker.cancelAll(symbol).forEach(orders::remove);
     }
 
@@ -379,5 +408,6 @@ final class OrderDesk {
         sink.onExit(exitFill, recorded);
         positions.closed(trade.trade());
         risk.onTradeClosed(trade.trade());
+        hedges.positionClosed(trade.trade().symbol(), trade.trade().exitReason(), exitFill.time());
     }
 }

@@ -54,8 +54,8 @@ public final class JournalSink implements RunSink, AutoCloseable {
             this.fill = connection.prepareStatement("INSERT INTO fills (run_id, seq, order_id, symbol, side, quantity, price,"
                     + " fee, fill_time) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
             this.trade = connection.prepareStatement("INSERT INTO trades (run_id, id, symbol, direction, quantity, entry_time,"
-                    + " entry_price, exit_time, exit_price, fees, pnl, exit_reason, bots, risk_notes, exit_notes)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                    + " entry_price, exit_time, exit_price, fees, pnl, exit_reason, bots, risk_notes, exit_notes,"
+                    + " hedge) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
             this.equity = connection.prepareStatement("INSERT INTO equity_curve (run_id, time, equity, cash, exposure)"
                     + " VALUES (?, ?, ?, ?, ?)");
             this.signals = connection.prepareStatement("INSERT INTO signal_counts (run_id, bot, time, longs, shorts)"
@@ -215,6 +215,7 @@ public final class JournalSink implements RunSink, AutoCloseable {
         trade.setString(13, String.join(",", t.bots()));
         trade.setString(14, RunJournal.truncate(closed.notes()));
         trade.setString(15, RunJournal.truncate(closed.exitNotes()));
+        trade.setBoolean(16, t.hedge());
         trade.executeUpdate();
     }
 

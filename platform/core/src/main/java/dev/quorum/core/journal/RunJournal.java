@@ -193,7 +193,7 @@ public final class RunJournal {
     public List<Trade> trades(long runId) {
         List<Trade> trades = new ArrayList<>();
         String sql = "SELECT id, symbol, direction, quantity, entry_time, entry_price, exit_time, exit_price, fees, pnl,"
-                + " exit_reason, bots FROM trades WHERE run_id = ? ORDER BY id";
+                + " exit_reason, bots, hedge FROM trades WHERE run_id = ? ORDER BY id";
         try (Connection c = database.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -202,7 +202,7 @@ public final class RunJournal {
                     trades.add(new Trade(rs.getLong(1), rs.getString(2), Direction.valueOf(rs.getString(3)), rs.getDouble(4),
                             Instant.ofEpochMilli(rs.getLong(5)), rs.getDouble(6), Instant.ofEpochMilli(rs.getLong(7)),
                             rs.getDouble(8), rs.getDouble(9), rs.getDouble(10), ExitReason.valueOf(rs.getString(11)),
-                            bots.isEmpty() ? List.of() : Arrays.asList(bots.split(","))));
+                            bots.isEmpty() ? List.of() : Arrays.asList(bots.split(",")), rs.getBoolean(13)));
                 }
             }
         } catch (SQLException e) {

@@ -12,7 +12,7 @@ import dev.quorum.api.Trade;
  * The canonical serialisation of a run's trades and its SHA-256: one header line
  * {@code quorum-trade-log v1}, then one line per trade in id order with the fields separated by
  * {@code |}; numbers in Java's shortest round-trip decimal form ({@link Double#toString(double)}),
- * times as ISO-8601 UTC, bots joined by {@code +}. The same trades always give the same bytes, so
+ * times as ISO-8601 UTC, bots joined by {@code +}; a hedge's line ends in {@code |hedge}. The same trades always give the same bytes, so
  * two runs with the same data, config and seed give the same hash.
  */
 public final class TradeLog {
@@ -31,7 +31,7 @@ public final class TradeLog {
                     .append(t.quantity()).append('|').append(t.entryTime()).append('|').append(t.entryPrice()).append('|')
                     .append(t.exitTime()).append('|').append(t.exitPrice()).append('|').append(t.fees()).append('|')
                     .append(t.pnl()).append('|').append(t.exitReason()).append('|').append(String.join("+", t.bots()))
-                    .append('\n');
+                    .append(t.hedge() ? "|hedge" : "").append('\n');
         }
         return sb.toString();
     }

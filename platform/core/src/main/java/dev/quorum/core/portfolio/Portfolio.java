@@ -28,6 +28,11 @@ import dev.quorum.api.Trade;
  * first entry fill, the volume-weighted entry and exit prices, the time of the last exit fill and the reason
  * of the exit that made it flat, all fees of the round trip, and PnL = realised price PnL − fees.
  *
+ * <p><b>Hedges.</b> A hedge is a second position on a symbol, opposite to the position there and kept in a book
+ * of its own ({@link #openHedge}, {@link #reduceHedge}): it is built up and run down by fills the same way and
+ * closes into a {@link Trade} with {@link Trade#hedge()} set and no bots. Its marked value counts in equity,
+ * its notional in exposure and as committed equity, its price PnL as unrealised and then realised PnL.
+ *
  * <p><b>Accounting.</b> {@code equity = initial cash + realised PnL + unrealised PnL − fees paid}, with
  * realised and unrealised PnL before fees and every fee ever paid in fees paid.
  */
@@ -38,6 +43,7 @@ public final class Portfolio {
 
     private final double initialCash;
     private final TreeMap<String, OpenPosition> open = new TreeMap<>();
+    private final TreeMap<String, OpenPosition> hedges = new TreeMap<>();
     /** Latest close per symbol, in a mutable cell: marked on every bar, so no boxing there. */
     private final Map<String, double[]> lastPrice = new HashMap<>();
     private final TreeMap<Long, PendingEntry> pending = new TreeMap<>();
@@ -86,26 +92,42 @@ public final class Portfolio {
     public double equity() {
         double equity = cash;
         for (OpenPosition p : open.values()) {
-            double price = markOf(p.position());
-            equity += p.position().direction() == Direction.LONG ? p.position().notional(price) : -p.position().notional(price);
+            equity += value(p.position());
+        }
+        if (!hedges.isEmpty()) {
+            for (OpenPosition h : hedges.values()) {
+                equity += value(h.position());
+            }
         }
         return equity;
     }
 
-    /** @return gross exposure: the marked notional of every open position, longs and shorts alike */
+    /** A position's marked value: its notional for a long, the negative for a short (owed back). */
+    private double value(Position p) {
+        double notional = p.notional(markOf(p));
+        return p.direction() == Direction.LONG ? notional : -notional;
+    }
+
+    /** @return gross exposure: the marked notional of every open position and hedge, longs and shorts alike */
     public double exposure() {
         double exposure = 0;
         for (OpenPosition p : open.values()) {
             exposure += p.position().notional(markOf(p.position()));
         }
+        for (OpenPosition h : hedges.values()) {
+            exposure += h.position().notional(markOf(h.position()));
+        }
         return exposure;
     }
 
-    /** @return the open positions' price PnL at their marks, before fees */
+    /** @return the open positions' and hedges' price PnL at their marks, before fees */
     public double unrealisedPnl() {
         double pnl = 0;
         for (OpenPosition p : open.values()) {
             pnl += p.position().unrealisedPnl(markOf(p.position()));
+        }
+        for (OpenPosition h : hedges.values()) {
+            pnl += h.position().unrealisedPnl(markOf(h.position()));
         }
         return pnl;
     }
@@ -127,13 +149,16 @@ public final class Portfolio {
     /**
      * Equity not already committed to positions or to entries waiting to fill: what a new position may use.
      *
-     * @return equity minus the marked notional of every open position and the reserved notional of every
-     *         pending entry (never below 0)
+     * @return equity minus the marked notional of every open position and hedge and the reserved notional of
+     *         every pending entry (never below 0)
      */
     public double freeEquity() {
         double committed = 0;
         for (OpenPosition p : open.values()) {
             committed += p.position().notional(markOf(p.position()));
+        }
+        for (OpenPosition h : hedges.values()) {
+            committed += h.position().notional(markOf(h.position()));
         }
         for (PendingEntry e : pending.values()) {
             committed += e.reserved();
@@ -224,6 +249,56 @@ public final class Portfolio {
     }
 
     /**
+     * @param symbol the instrument
+     * @return the hedge open on it, or null
+     */
+    public OpenPosition hedgeOn(String symbol) {
+        return hedges.isEmpty() ? null : hedges.get(symbol);
+    }
+
+    /** @return the open hedges by symbol */
+    public List<OpenPosition> hedges() {
+        return List.copyOf(hedges.values());
+    }
+
+    /**
+     * Opens a hedge from its first fill: a position in the hedge book, opposite to the position on its symbol.
+     *
+     * @param fill  the fill
+     * @param notes why it was opened
+     * @return the new hedge
+     */
+    public OpenPosition openHedge(Fill fill, String notes) {
+        OpenPosition main = open.get(fill.symbol());
+        if (main == null || Side.opening(main.position().direction()) == fill.side()) {
+            throw new IllegalStateException("a " + fill.side() + " hedge on " + fill.symbol() + " without an opposite position to hedge");
+        }
+        return openIn(hedges, fill, OptionalDouble.empty(), OptionalDouble.empty(), List.of(), notes);
+    }
+
+    /**
+     * Adds a further fill to an open hedge.
+     *
+     * @param fill a fill on the hedge's side
+     * @return the hedge after it
+     */
+    public OpenPosition addHedge(Fill fill) {
+        return addIn(hedges, fill);
+    }
+
+    /**
+     * Applies a fill that runs a hedge down; the hedge closes into a trade ({@link Trade#hedge()}) when nothing
+     * is left.
+     *
+     * @param fill   a fill on the opposite side, of at most the quantity held
+     * @param reason why it exits
+     * @return the trade, if the hedge is now flat
+     */
+    public Optional<ClosedTrade> reduceHedge(Fill fill, ExitReason reason) {
+        return reduceIn(hedges, fill, reason, true);
+    }
+
+    /**
      * Opens a position from its first entry fill.
      *
      * @param fill       the fill
@@ -234,14 +309,19 @@ public final class Portfolio {
      * @return the new position
      */
     public OpenPosition open(Fill fill, OptionalDouble stopLoss, OptionalDouble takeProfit, List<String> bots, String notes) {
-        if (open.containsKey(fill.symbol())) {
-            throw new IllegalStateException("a position on " + fill.symbol() + " is already open");
+        return openIn(open, fill, stopLoss, takeProfit, bots, notes);
+    }
+
+    private OpenPosition openIn(TreeMap<String, OpenPosition> book, Fill fill, OptionalDouble stopLoss, OptionalDouble takeProfit,
+                                List<String> bots, String notes) {
+        if (book.containsKey(fill.symbol())) {
+            throw new IllegalStateException("a " + (book == hedges ? "hedge" : "position") + " on " + fill.symbol() + " is already open");
         }
         Direction direction = fill.side() == Side.BUY ? Direction.LONG : Direction.SHORT;
         pay(fill, direction == Direction.LONG);
         OpenPosition p = new OpenPosition(new Position(fill.symbol(), direction, fill.quantity(), fill.price(), fill.time(),
                 stopLoss, takeProfit), fill.quantity(), fill.fee(), 0, Double.NaN, 0, 0, bots, notes);
-        open.put(fill.symbol(), p);
+        book.put(fill.symbol(), p);
         return p;
     }
 
@@ -253,7 +333,11 @@ public final class Portfolio {
      * @return the position after it
      */
     public OpenPosition add(Fill fill) {
-        OpenPosition p = open.get(fill.symbol());
+        return addIn(open, fill);
+    }
+
+    private OpenPosition addIn(TreeMap<String, OpenPosition> book, Fill fill) {
+        OpenPosition p = book.get(fill.symbol());
         if (p == null || Side.opening(p.position().direction()) != fill.side() || p.exitedQuantity() > 0) {
             throw new IllegalStateException("no position on " + fill.symbol() + " that a " + fill.side() + " entry fill can add to");
         }
@@ -264,7 +348,7 @@ public final class Portfolio {
         OpenPosition added = new OpenPosition(new Position(pos.symbol(), pos.direction(), quantity, price, pos.entryTime(),
                 pos.stopLoss(), pos.takeProfit()), p.enteredQuantity() + fill.quantity(), p.entryFees() + fill.fee(), 0, Double.NaN,
                 0, 0, p.bots(), p.notes());
-        open.put(fill.symbol(), added);
+        book.put(fill.symbol(), added);
         return added;
     }
 
@@ -303,7 +387,11 @@ public final class Portfolio {
      * @return the trade, if the position is now flat
      */
     public Optional<ClosedTrade> reduce(Fill fill, ExitReason reason) {
-        OpenPosition p = open.get(fill.symbol());
+        return reduceIn(open, fill, reason, false);
+    }
+
+    private Optional<ClosedTrade> reduceIn(TreeMap<String, OpenPosition> book, Fill fill, ExitReason reason, boolean hedge) {
+        OpenPosition p = book.get(fill.symbol());
         if (p == null || Side.opening(p.position().direction()) == fill.side()) {
             throw new IllegalStateException("no position on " + fill.symbol() + " that a " + fill.side() + " exit fill can reduce");
         }
@@ -323,15 +411,15 @@ public final class Portfolio {
         double tradeGain = first ? gain : p.realised() + gain;
         double left = pos.quantity() - fill.quantity();
         if (left > p.enteredQuantity() * DUST) {
-            open.put(fill.symbol(), new OpenPosition(new Position(pos.symbol(), pos.direction(), left, pos.entryPrice(),
+            book.put(fill.symbol(), new OpenPosition(new Position(pos.symbol(), pos.direction(), left, pos.entryPrice(),
                     pos.entryTime(), pos.stopLoss(), pos.takeProfit()), p.enteredQuantity(), p.entryFees(), exited, exitPrice,
                     exitFees, tradeGain, p.bots(), p.notes()));
             return Optional.empty();
         }
-        open.remove(fill.symbol());
+        book.remove(fill.symbol());
         double fees = p.entryFees() + exitFees;
         Trade trade = new Trade(++tradeSeq, pos.symbol(), pos.direction(), p.enteredQuantity(), pos.entryTime(), pos.entryPrice(),
-                fill.time(), exitPrice, fees, tradeGain - fees, reason, p.bots());
+                fill.time(), exitPrice, fees, tradeGain - fees, reason, p.bots(), hedge);
         return Optional.of(new ClosedTrade(trade, p.notes()));
     }
 
@@ -344,7 +432,9 @@ public final class Portfolio {
     public PortfolioSnapshot snapshot(Instant now) {
         List<Position> positions = new ArrayList<>();
         open.values().forEach(p -> positions.add(p.position()));
-        return new PortfolioSnapshot(now, cash, equity(), initialCash, positions, pendingIntents(), marks(),
+        List<Position> hedged = new ArrayList<>();
+        hedges.values().forEach(h -> hedged.add(h.position()));
+        return new PortfolioSnapshot(now, cash, equity(), initialCash, positions, hedged, pendingIntents(), marks(),
                 realised, unrealisedPnl(), feesPaid);
     }
 

@@ -18,20 +18,22 @@ import dev.quorum.api.Position;
  * @param equity        cash plus marked positions
  * @param initialEquity equity at the start
  * @param positions     open positions by symbol
+ * @param hedges        open hedges by symbol
  * @param pendingEntries entries waiting to fill, by symbol
  * @param lastPrices    latest close per symbol, sorted by symbol
  * @param realisedPnl   price PnL realised by exit fills so far, before fees
- * @param unrealisedPnl open positions' price PnL at their latest close, before fees
+ * @param unrealisedPnl open positions' and hedges' price PnL at their latest close, before fees
  * @param feesPaid      every fee paid so far
  */
 public record PortfolioSnapshot(Instant now, double cash, double equity, double initialEquity,
-                                List<Position> positions, List<OrderIntent> pendingEntries,
+                                List<Position> positions, List<Position> hedges, List<OrderIntent> pendingEntries,
                                 Map<String, Double> lastPrices, double realisedPnl, double unrealisedPnl,
                                 double feesPaid) implements PortfolioView {
 
     /** Copies, keeping a stable (sorted) order. */
     public PortfolioSnapshot {
         positions = List.copyOf(positions);
+        hedges = List.copyOf(hedges);
         pendingEntries = List.copyOf(pendingEntries);
         lastPrices = Collections.unmodifiableSortedMap(new TreeMap<>(lastPrices));
     }

@@ -1,6 +1,7 @@
 package dev.quorum.core.position;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,8 @@ import dev.quorum.api.Direction;
 import dev.quorum.api.EntryLeg;
 import dev.quorum.api.EntryPlan;
 import dev.quorum.api.ExitReason;
+import dev.quorum.api.HedgeContext;
+import dev.quorum.api.HedgeOrder;
 import dev.quorum.api.ManagedPosition;
 import dev.quorum.api.MarketView;
 import dev.quorum.api.OrderIntent;
@@ -35,6 +38,10 @@ import dev.quorum.core.plugin.PluginErrors;
  * plugin and ignored: the position keeps its levels (a new position the levels it would have had without a
  * manager). After {@code maxErrors} such errors the manager is suspended for the rest of the run and
  * positions keep the levels they have. Without a manager ({@link #none()}) every call is a no-op.
+ *
+ * <p>A manager whose policy overrides {@link PositionPolicy#hedge} also decides hedges ({@link #hedge}): an
+ * opening is accepted only on a symbol with an open position, for a finite quantity above 0 and at most the
+ * position's (a hedge can only reduce the exposure, never reverse it); anything else is counted the same way.
  */
 public final class PositionDesk {
 
@@ -84,15 +91,25 @@ public final class PositionDesk {
     private final PluginErrors errors;
     private final int maxErrors;
     private final Map<String, Managed> managed = new HashMap<>();
+    private final boolean hedging;
     private int errorCount;
     private boolean suspended;
 
-    private PositionDesk(String name, String pluginId, PositionPolicy policy, PluginErrors errors, int maxErrors) {
+    private PositionDesk(String name, String pluginId, PositionPolicy policy, PluginErrors errors, int maxErrors, boolean hedgingAllowed) {
         this.name = name;
         this.pluginId = pluginId;
         this.policy = policy;
         this.errors = errors;
         this.maxErrors = maxErrors;
+        this.hedging = hedgingAllowed && policy != null && overridesHedge(policy);
+    }
+
+    private static boolean overridesHedge(PositionPolicy policy) {
+        try {
+            return policy.getClass().getMethod("hedge", HedgeContext.class).getDeclaringClass() != PositionPolicy.class;
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("PositionPolicy.hedge is part of quorum-api", e);
+        }
     }
 
     /**
@@ -101,15 +118,18 @@ public final class PositionDesk {
      * @param policy    its state for this run
      * @param errors    where its errors are counted
      * @param maxErrors errors after which it is suspended
+     * @param hedging   whether the manager may hedge ({@code positions.hedging}); it is asked only if its policy
+     *                  overrides {@code hedge}
      * @return the desk
      */
-    public static PositionDesk of(String name, String pluginId, PositionPolicy policy, PluginErrors errors, int maxErrors) {
-        return new PositionDesk(name, pluginId, policy, errors, maxErrors);
+    public static PositionDesk of(String name, String pluginId, PositionPolicy policy, PluginErrors errors, int maxErrors,
+                                  boolean hedging) {
+        return new PositionDesk(name, pluginId, policy, errors, maxErrors, hedging);
     }
 
     /** @return a desk without a manager: positions keep the levels they were opened with */
     public static PositionDesk none() {
-        return new PositionDesk("none", "", null, null, 0);
+        return new PositionDesk("none", "", null, null, 0, false);
     }
 
     /** @return whether a manager is configured (suspended or not) */
@@ -145,13 +165,13 @@ public final class PositionDesk {
                 if (levels == null) {
                     throw new IllegalStateException("open() returned null instead of EntryPlan");
                 }
-                String problem = wrongSides(approved, levels);
+                String problem = PositionRules.wrongSides(approved, levels);
                 if (problem == null) {
-                    problem = misplacedLeg(approved, levels.stopLoss().isPresent() ? levels : levels.withStop(fallbackStop));
+                    problem = PositionRules.misplacedLeg(approved, levels.stopLoss().isPresent() ? levels : levels.withStop(fallbackStop));
                 }
                 if (problem != null) {
                     fault(approved.symbol(), approved.createdAt(), "open(): " + problem + "; the position opens with "
-                            + describe(fallbackStop, fallbackTarget));
+                            + PositionRules.describe(fallbackStop, fallbackTarget));
                 } else {
                     // a position never opens without a stop-loss when it would have one without the manager
                     boolean keepStop = levels.stopLoss().isEmpty() && fallbackStop.isPresent();
@@ -162,7 +182,7 @@ public final class PositionDesk {
             } catch (Throwable e) {
                 PluginCalls.rethrowIfFatal(e);
                 fault(approved.symbol(), approved.createdAt(), "open(): " + PluginCalls.describe(e) + "; the position opens with "
-                        + describe(fallbackStop, fallbackTarget));
+                        + PositionRules.describe(fallbackStop, fallbackTarget));
             }
         }
         managed.put(sent.symbol(), new Managed(sent.stopLoss(), sent.takeProfit(), sent.consensus(), note, Math.max(1, legs.size())));
@@ -218,14 +238,14 @@ public final class PositionDesk {
             m.exitReason = update.exit().get();
             return update;
         }
-        String problem = refused(position, market.bar().close(), update);
+        String problem = PositionRules.refused(position, market.bar().close(), update);
         if (problem != null) {
             fault(position.symbol(), market.now(), "manage(): " + problem + "; the position keeps "
-                    + describe(position.stopLoss(), position.takeProfit()));
+                    + PositionRules.describe(position.stopLoss(), position.takeProfit()));
             return PositionUpdate.keep();
         }
-        OptionalDouble stop = same(update.stopLoss(), position.stopLoss()) ? OptionalDouble.empty() : update.stopLoss();
-        OptionalDouble target = same(update.takeProfit(), position.takeProfit()) ? OptionalDouble.empty() : update.takeProfit();
+        OptionalDouble stop = PositionRules.same(update.stopLoss(), position.stopLoss()) ? OptionalDouble.empty() : update.stopLoss();
+        OptionalDouble target = PositionRules.same(update.takeProfit(), position.takeProfit()) ? OptionalDouble.empty() : update.takeProfit();
         if (stop.isPresent()) {
             m.stopMoves++;
             m.stopNote = String.format(Locale.ROOT, "stop moved %d× to %.8g (%s)", m.stopMoves, stop.getAsDouble(), update.note());
@@ -299,6 +319,64 @@ public final class PositionDesk {
         }
     }
 
+    /** @return whether the manager decides hedges (its policy overrides {@code hedge}) and is not suspended */
+    public boolean hedging() {
+        return hedging && !suspended;
+    }
+
+    /**
+     * Asks the manager which hedges to open or close after a bar, and checks each order.
+     *
+     * @param context the portfolio after the bar, with its hedges, and its peak equity
+     * @return the orders that may be sent, in the manager's order; a refused one is counted and left out
+     */
+    public List<HedgeOrder> hedge(HedgeContext context) {
+        if (!hedging()) {
+            return List.of();
+        }
+        List<HedgeOrder> orders;
+        try {
+            orders = policy.hedge(context);
+            if (orders == null) {
+                throw new IllegalStateException("hedge() returned null instead of a list");
+            }
+        } catch (Throwable e) {
+            PluginCalls.rethrowIfFatal(e);
+            fault("the portfolio", context.now(), "hedge(): " + PluginCalls.describe(e));
+            return List.of();
+        }
+        if (orders.isEmpty()) {
+            return orders;
+        }
+        List<HedgeOrder> accepted = new ArrayList<>(orders.size());
+        for (HedgeOrder order : orders) {
+            String problem = order == null ? "a null order" : PositionRules.refusedHedge(order, context.portfolio());
+            if (problem == null) {
+                accepted.add(order);
+            } else {
+                fault(order == null ? "the portfolio" : order.symbol(), context.now(), "hedge(): " + problem + "; not sent");
+            }
+        }
+        return accepted;
+    }
+
+    /**
+     * A hedge closed: the manager is told (its position's state is not touched).
+     *
+     * @param trade the hedge's trade
+     */
+    public void hedgeClosed(Trade trade) {
+        if (policy == null) {
+            return;
+        }
+        try {
+            policy.onTradeClosed(trade);
+        } catch (Throwable e) {
+            PluginCalls.rethrowIfFatal(e);
+            fault(trade.symbol(), trade.exitTime(), "onTradeClosed(hedge trade " + trade.id() + "): " + PluginCalls.describe(e));
+        }
+    }
+
     /**
      * An entry that never filled: its state goes.
      *
@@ -306,83 +384,6 @@ public final class PositionDesk {
      */
     public void cancelled(String symbol) {
         managed.remove(symbol);
-    }
-
-    /** @return null when both levels lie on their sides of the reference price, else what is wrong */
-    private static String wrongSides(OrderIntent entry, EntryPlan levels) {
-        double ref = entry.referencePrice();
-        boolean isLong = entry.direction() == Direction.LONG;
-        if (levels.stopLoss().isPresent()) {
-            double s = levels.stopLoss().getAsDouble();
-            if (isLong ? s >= ref : s <= ref) {
-                return String.format(Locale.ROOT, "stop-loss %.8g is not %s the reference price %.8g of a %s entry", s,
-                        isLong ? "below" : "above", ref, entry.direction());
-            }
-        }
-        if (levels.takeProfit().isPresent()) {
-            double t = levels.takeProfit().getAsDouble();
-            if (isLong ? t <= ref : t >= ref) {
-                return String.format(Locale.ROOT, "take-profit %.8g is not %s the reference price %.8g of a %s entry", t,
-                        isLong ? "above" : "below", ref, entry.direction());
-            }
-        }
-        return null;
-    }
-
-    /** @return null when every limit leg lies strictly between the stop-loss and the reference price, else what is wrong */
-    private static String misplacedLeg(OrderIntent entry, EntryPlan plan) {
-        double ref = entry.referencePrice();
-        boolean isLong = entry.direction() == Direction.LONG;
-        for (EntryLeg leg : plan.legs()) {
-            if (!(entry.quantity() * leg.fraction() > 0)) {
-                return "entry leg of fraction " + leg.fraction() + " buys nothing of " + entry.quantity();
-            }
-            if (leg.limitPrice().isEmpty()) {
-                continue;
-            }
-            double limit = leg.limitPrice().getAsDouble();
-            boolean refSide = isLong ? limit < ref : limit > ref;
-            boolean stopSide = plan.stopLoss().isEmpty()
-                    || (isLong ? limit > plan.stopLoss().getAsDouble() : limit < plan.stopLoss().getAsDouble());
-            if (!refSide || !stopSide) {
-                return String.format(Locale.ROOT, "entry leg limit %.8g is not between the stop-loss %s and the reference price %.8g",
-                        limit, plan.stopLoss().isPresent() ? String.format(Locale.ROOT, "%.8g", plan.stopLoss().getAsDouble()) : "(none)",
-                        ref);
-            }
-        }
-        return null;
-    }
-
-    /** @return null when the update may be applied, else the rule it breaks */
-    private static String refused(Position p, double close, PositionUpdate update) {
-        boolean isLong = p.direction() == Direction.LONG;
-        if (update.stopLoss().isPresent()) {
-            double s = update.stopLoss().getAsDouble();
-            if (p.stopLoss().isPresent() && (isLong ? s < p.stopLoss().getAsDouble() : s > p.stopLoss().getAsDouble())) {
-                return String.format(Locale.ROOT, "stop-loss %.8g would loosen the current %.8g (a %s's stop only %s)", s,
-                        p.stopLoss().getAsDouble(), isLong ? "long" : "short", isLong ? "rises" : "falls");
-            }
-            if (isLong ? s >= close : s <= close) {
-                return String.format(Locale.ROOT, "stop-loss %.8g is not %s the close %.8g", s, isLong ? "below" : "above", close);
-            }
-        }
-        if (update.takeProfit().isPresent()) {
-            double t = update.takeProfit().getAsDouble();
-            if (isLong ? t <= close : t >= close) {
-                return String.format(Locale.ROOT, "take-profit %.8g is not %s the close %.8g (to take profit now, exit)", t,
-                        isLong ? "above" : "below", close);
-            }
-        }
-        return null;
-    }
-
-    private static boolean same(OptionalDouble proposed, OptionalDouble current) {
-        return proposed.isEmpty() || (current.isPresent() && current.getAsDouble() == proposed.getAsDouble());
-    }
-
-    private static String describe(OptionalDouble stop, OptionalDouble target) {
-        return "stop-loss " + (stop.isPresent() ? String.format(Locale.ROOT, "%.8g", stop.getAsDouble()) : "none")
-                + ", take-profit " + (target.isPresent() ? String.format(Locale.ROOT, "%.8g", target.getAsDouble()) : "none");
     }
 
     private void fault(String symbol, Instant at, String error) {

@@ -1,6 +1,7 @@
 package dev.quorum.core.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,6 +36,17 @@ class ConfigLoaderTest {
                 "fixed-fraction", "kelly-sizing", "circuit-breaker", "exposure-limits"), c.risk().stream().map(RiskConfig::name).toList());
         assertEquals("adaptive-exits", c.positions().manager());
         assertEquals(480, c.positions().params().get("maxBars"));
+        assertEquals(0.10, c.positions().params().get("hedgeDrawdown"));
+        assertTrue(c.positions().hedging());
+    }
+
+    @Test
+    void hedgingIsAllowedUnlessTurnedOffAndMustBeABoolean() throws IOException {
+        assertTrue(loader.load(write("positions:\n  manager: adaptive-exits\n")).positions().hedging());
+        assertFalse(loader.load(write("positions:\n  manager: adaptive-exits\n  hedging: false\n")).positions().hedging());
+        Path f = write("positions:\n  manager: adaptive-exits\n  hedging: maybe\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.load(f));
+        assertEquals(f + ":3:3: positions.hedging = 'maybe' is not true or false", e.getMessage());
     }
 
     @Test

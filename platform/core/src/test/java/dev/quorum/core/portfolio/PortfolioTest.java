@@ -95,6 +95,38 @@ class PortfolioTest {
         assertThrows(IllegalStateException.class, () -> p.reduce(fill(Side.BUY, 1, 100, 1, 2), ExitReason.SIGNAL));
     }
 
+    @Test
+    void aHedgeIsASecondBookOnTheSymbolThatCountsInEquityAndClosesIntoAHedgeTrade() {
+        Portfolio p = new Portfolio(10_000);
+        p.open(fill(Side.BUY, 10, 100, 1.0, 1), OptionalDouble.empty(), OptionalDouble.empty(), List.of("bot"), "");
+        assertThrows(IllegalStateException.class, () -> p.openHedge(fill(Side.BUY, 5, 100, 0.5, 2), ""),
+                "a hedge is opposite to its position");
+        p.openHedge(fill(Side.SELL, 5, 100, 0.5, 2), "");
+        p.mark("X", 90);
+        // the long loses 10 × 10, the hedge earns 5 × 10: net 5 units exposed
+        assertEquals(-100 + 50, p.unrealisedPnl(), 1e-9);
+        assertEquals(10_000 - 1.0 - 0.5 - 50, p.equity(), 1e-9);
+        assertEquals(15 * 90, p.exposure(), 1e-9, "gross: both books");
+        assertEquals(p.equity() - 15 * 90, p.freeEquity(), 1e-9, "the hedge's notional is committed too");
+        PortfolioSnapshot s = p.snapshot(T);
+        assertEquals(1, s.hedges().size());
+        assertEquals(Direction.SHORT, s.hedge("X").orElseThrow().direction());
+        assertEquals(Direction.LONG, s.position("X").orElseThrow().direction());
+        identity(p);
+
+        Trade hedge = p.reduceHedge(fill(Side.BUY, 5, 90, 0.45, 3), ExitReason.HEDGE_RELEASED).orElseThrow().trade();
+        assertTrue(hedge.hedge());
+        assertEquals(List.of(), hedge.bots());
+        assertEquals(5 * 10 - 0.5 - 0.45, hedge.pnl(), 1e-9);
+        assertEquals(null, p.hedgeOn("X"));
+        assertEquals(10, p.position("X").orElseThrow().position().quantity(), "the position is untouched");
+        identity(p);
+        Trade main = p.reduce(fill(Side.SELL, 10, 90, 0.9, 4), ExitReason.SIGNAL).orElseThrow().trade();
+        assertTrue(!main.hedge());
+        assertEquals(hedge.id() + 1, main.id(), "one sequence of trade ids");
+        assertEquals(10_000 + hedge.pnl() + main.pnl(), p.cash(), 1e-9);
+    }
+
     private static void identity(Portfolio p) {
         PortfolioSnapshot s = p.snapshot(T);
         assertEquals(s.initialEquity() + s.realisedPnl() + s.unrealisedPnl() - s.feesPaid(), s.equity(), 1e-9);
@@ -105,6 +137,7 @@ class PortfolioTest {
             public double equity() { return s.equity(); }
             public double initialEquity() { return s.initialEquity(); }
             public List<dev.quorum.api.Position> positions() { return s.positions(); }
+            public List<dev.quorum.api.Position> hedges() { return s.hedges(); }
             public List<OrderIntent> pendingEntries() { return s.pendingEntries(); }
             public double lastPrice(String symbol) { return s.lastPrice(symbol); }
             public double feesPaid() { return s.feesPaid(); }

@@ -30,8 +30,8 @@ import dev.quorum.core.store.Database;
  * The host's rules for position managers, proven with a deliberately misbehaving one (fixture-bad-exits in
  * fixture-greedy-risk, loaded from its real zip) on the embedded candles: a stop that would loosen, a stop
  * beyond the close, a target behind it, an exception, a null, an initial stop on the wrong side, an entry leg
- * resting beyond the stop. Each is
- * refused and counted against the plugin, the positions keep their levels, and the run trades exactly as it
+ * resting beyond the stop; a hedge larger than its position, on a symbol without one, of a NaN quantity, an
+ * exception or a null from {@code hedge}. Each is refused and counted against the plugin, the positions keep their levels, and the run trades exactly as it
  * does without a manager (whose levels the fixture opens with).
  */
 class PositionDeskEnforcementTest {
@@ -44,7 +44,9 @@ class PositionDeskEnforcementTest {
     @ParameterizedTest
     @CsvSource({"loosen, would loosen", "beyond-close, is not below the close", "wrong-target, is not above the close",
             "throw, deliberate failure", "null, returned null", "bad-open, the reference price",
-            "leg-beyond-stop, is not between the stop-loss"})
+            "leg-beyond-stop, is not between the stop-loss", "hedge-oversize, is larger than the",
+            "hedge-nowhere, where no position is open", "hedge-nan, expected a finite quantity above 0",
+            "hedge-throw, deliberate failure hedging", "hedge-null, hedge() returned null"})
     void aManagerBreakingARuleIsRefusedCountedAndChangesNoTrade(String mode, String message) throws Exception {
         QuorumConfig config = new ConfigLoader().load(ROOT.resolve("config/quorum.yaml"))
                 .withRisk(List.of(new RiskConfig(null, "fixed-fraction", Map.of("fraction", 0.25))));

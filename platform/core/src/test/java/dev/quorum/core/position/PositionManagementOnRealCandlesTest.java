@@ -105,6 +105,7 @@ class PositionManagementOnRealCandlesTest {
         p.put("breakEvenGain", 0.0);
         p.put("maxBars", 0);
         p.put("layers", false);
+        p.put("hedgeDrawdown", 0.0); // hedges have tests of their own (HedgingOnRealCandlesTest)
         for (int i = 0; i < overrides.length; i += 2) {
             p.put((String) overrides[i], overrides[i + 1]);
         }

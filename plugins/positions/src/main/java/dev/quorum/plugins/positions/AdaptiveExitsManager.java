@@ -88,12 +88,21 @@ import org.pf4j.Extension;
  * {@code momentumBars} (5, 1..1000); {@code momentumFactor} (0.6, 0.01..1); {@code dcaMode} ({@code off};
  * {@code off}, {@code price} or {@code bars}); {@code dcaHighConfidence} (0.75, 0..1); {@code dcaLowConfidence}
  * (0.65, 0..1); {@code splits2} ({@code "60,40"}); {@code splits3} ({@code "40,35,25"}); {@code splits4}
- * ({@code "30,27,23,20"}); {@code dcaSpacingPct} (0.005, 0.0001..0.2); {@code dcaSpacingBars} (5, 1..10000).
+ * ({@code "30,27,23,20"}); {@code dcaSpacingPct} (0.005, 0.0001..0.2); {@code dcaSpacingBars} (5, 1..10000);
+ * {@code hedgeDrawdown} (0.10, 0..1, 0 = off); {@code hedgeShare} (0.5, 0.01..1); {@code hedgeRelease} (0.05, 0..1).
  * {@code create} throws a {@link ParameterException} for {@code minStopPct > maxStopPct} (on
  * {@code minStopPct}), {@code minTargetPct > maxTargetPct} (on {@code minTargetPct}),
  * {@code timeUrgentShare > timeNearShare} (on {@code timeUrgentShare}), {@code dcaLowConfidence >
- * dcaHighConfidence} (on {@code dcaLowConfidence}) and a {@code splitsN} that is not N positive percentages
+ * dcaHighConfidence} (on {@code dcaLowConfidence}), {@code hedgeRelease ≥ hedgeDrawdown} with hedging on (on
+ * {@code hedgeRelease}) and a {@code splitsN} that is not N positive percentages
  * adding up to 100 (on that {@code splitsN}).
+ *
+ * <p><b>Hedging</b> ({@code hedge}, after every bar; {@code hedgeDrawdown > 0}): while the portfolio's drawdown
+ * from its peak equity is {@code ≥ hedgeDrawdown}, each open position without a hedge gets one of
+ * {@code hedgeShare × } its net quantity, opposite; once it is {@code ≤ hedgeRelease}, every hedge closes
+ * (the host also closes a hedge with its position and at the end of the data). Note:
+ * {@code "drawdown 10.42% (equity 8958.00, peak 10000.00) ≥ 10.00%: 50% of the net 0.125"}. See
+ * {@code DrawdownHedge}.
  *
  * <p>Time comes only from {@code barsHeld}, never the wall clock; nothing is random; there is no static
  * mutable state, and every {@link #create} returns a new policy.
@@ -158,7 +167,12 @@ public class AdaptiveExitsManager implements PositionManager {
             ParameterSpec.decimal("dcaSpacingPct", 0.005, 0.0001, 0.2,
                     "price mode: leg k + 1 is a limit k × dcaSpacingPct beyond the reference price"),
             ParameterSpec.integer("dcaSpacingBars", 5, 1, 10_000,
-                    "bars mode: leg k + 1 is a market order k × dcaSpacingBars bars after the first fill"));
+                    "bars mode: leg k + 1 is a market order k × dcaSpacingBars bars after the first fill"),
+            ParameterSpec.decimal("hedgeDrawdown", 0.10, 0, 1,
+                    "portfolio drawdown from peak equity at which open positions are hedged; 0 = no hedging"),
+            ParameterSpec.decimal("hedgeShare", 0.5, 0.01, 1, "share of a position's net quantity the hedge takes"),
+            ParameterSpec.decimal("hedgeRelease", 0.05, 0, 1,
+                    "drawdown at or below which hedges close; below hedgeDrawdown"));
 
     /** Called by PF4J. */
     public AdaptiveExitsManager() {
@@ -189,6 +203,9 @@ public class AdaptiveExitsManager implements PositionManager {
         for (String symbol : markets.symbols()) {
             atrs.put(symbol, markets.indicators(symbol).atr(period));
         }
-        return new AdaptiveExitsPolicy(initial, dca, stops, layers, p.getInt("maxBars"), atrs);
+        DrawdownHedge hedge = DrawdownHedge.of(p);
+        return hedge == null
+                ? new AdaptiveExitsPolicy(initial, dca, stops, layers, p.getInt("maxBars"), atrs)
+                : new AdaptiveExitsPolicy.Hedging(initial, dca, stops, layers, p.getInt("maxBars"), atrs, hedge);
     }
 }

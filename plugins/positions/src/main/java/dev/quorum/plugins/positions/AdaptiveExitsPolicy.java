@@ -2,6 +2,8 @@ package dev.quorum.plugins.positions;
 
 import dev.quorum.api.EntryPlan;
 import dev.quorum.api.ExitReason;
+import dev.quorum.api.HedgeContext;
+import dev.quorum.api.HedgeOrder;
 import dev.quorum.api.Indicator;
 import dev.quorum.api.ManagedPosition;
 import dev.quorum.api.MarketView;
@@ -27,8 +29,10 @@ import java.util.OptionalDouble;
  * ({@link TargetLayers}; exit {@code TAKE_PROFIT}); else one move with the new stop of {@link StopRules},
  * if any, and the layered target, if it changed, the note joining their notes with {@code "; "}; else
  * {@link PositionUpdate#keep()}.
+ *
+ * <p>With {@code hedgeDrawdown > 0} the policy is a {@link Hedging}, whose {@code hedge} is {@link DrawdownHedge}'s.
  */
-final class AdaptiveExitsPolicy implements PositionPolicy {
+class AdaptiveExitsPolicy implements PositionPolicy {
 
     private final InitialLevels initial;
     private final DcaLegs dca;
@@ -89,6 +93,25 @@ final class AdaptiveExitsPolicy implements PositionPolicy {
             return PositionUpdate.keep();
         }
         return PositionUpdate.move(newStop, newTarget, String.join("; ", notes));
+    }
+
+    /**
+     * The policy with {@link DrawdownHedge}: a subclass, so that without hedging the host never asks.
+     */
+    static final class Hedging extends AdaptiveExitsPolicy {
+
+        private final DrawdownHedge hedge;
+
+        Hedging(InitialLevels initial, DcaLegs dca, StopRules stops, TargetLayers layers, int maxBars,
+                Map<String, Indicator> atrs, DrawdownHedge hedge) {
+            super(initial, dca, stops, layers, maxBars, atrs);
+            this.hedge = hedge;
+        }
+
+        @Override
+        public List<HedgeOrder> hedge(HedgeContext context) {
+            return hedge.orders(context);
+        }
     }
 
     /** The symbol's ATR now, NaN while it has none or when the run's markets do not include the symbol. */

@@ -26,18 +26,18 @@ class ParametersTest {
                 "trailPct", "trailActivation", "breakEvenGain", "breakEvenOffset", "maxBars", "layers",
                 "highVolatilityAtrPct", "highVolatilityFactor", "timeUrgentShare", "timeUrgentFactor", "timeNearShare",
                 "timeNearFactor", "momentumBars", "momentumFactor", "dcaMode", "dcaHighConfidence", "dcaLowConfidence",
-                "splits2", "splits3", "splits4", "dcaSpacingPct", "dcaSpacingBars"),
+                "splits2", "splits3", "splits4", "dcaSpacingPct", "dcaSpacingBars", "hedgeDrawdown", "hedgeShare", "hedgeRelease"),
                 specs.stream().map(ParameterSpec::name).toList());
         assertEquals(List.of(14, "atr", 2.0, 0.02, "atr", 4.0, 0.04, true, 0.002, 0.05, 0.002, 0.10, "atr", 2.5, 0.015,
                 0.0, 0.01, 0.002, 0, true, 0.002, 1.5, 0.134, 0.2, 0.267, 0.5, 5, 0.6, "off", 0.75, 0.65, "60,40",
-                "40,35,25", "30,27,23,20", 0.005, 5),
+                "40,35,25", "30,27,23,20", 0.005, 5, 0.10, 0.5, 0.05),
                 specs.stream().map(ParameterSpec::defaultValue).toList());
         // [min, max] of the numbers; the others are NaN
         double[][] ranges = {
             {1, 1000}, null, {0.1, 50}, {0.0005, 0.5}, null, {0.1, 100}, {0.0005, 0.99}, null, {0, 0.5}, {0.0001, 0.5},
             {0, 0.99}, {0.0001, 0.99}, null, {0.1, 50}, {0.0005, 0.5}, {0, 1}, {0, 1}, {0, 0.05}, {0, 1_000_000}, null,
             {0, 1}, {1, 10}, {0, 1}, {0.01, 1}, {0, 1}, {0.01, 1}, {1, 1000}, {0.01, 1},
-            null, {0, 1}, {0, 1}, null, null, null, {0.0001, 0.2}, {1, 10_000},
+            null, {0, 1}, {0, 1}, null, null, null, {0.0001, 0.2}, {1, 10_000}, {0, 1}, {0.01, 1}, {0, 1},
         };
         assertEquals(ranges.length, specs.size());
         for (int i = 0; i < specs.size(); i++) {
@@ -61,6 +61,9 @@ class ParametersTest {
         }
         assertEquals(ParameterType.DECIMAL, specs.get(34).type());
         assertEquals(ParameterType.INTEGER, specs.get(35).type());
+        for (int i = 36; i <= 38; i++) {
+            assertEquals(ParameterType.DECIMAL, specs.get(i).type(), specs.get(i).name());
+        }
     }
 
     @Test
