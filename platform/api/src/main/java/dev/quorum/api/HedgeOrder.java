@@ -8,10 +8,14 @@ import java.util.Objects;
  * apart from the position it protects (which keeps its own stop, target and management); it is never
  * larger than that position, so it can only reduce the symbol's net exposure, never reverse it.
  *
- * <p>The host sends an accepted order as a market order that fills from the symbol's next bar's open, with
- * the broker's fees and slippage. It refuses, and counts against the plugin: opening where no position is
- * open, where a hedge is already open or opening, or with a quantity that is not finite and positive or
- * exceeds the position's; closing where no hedge is open. A refused order changes nothing.
+ * <p>The host sends an accepted order on the symbol of the bar just processed ({@link HedgeContext#symbol()})
+ * as a market order that fills from that symbol's next bar's open, with the broker's fees and slippage.
+ * Orders are idempotent: opening where a hedge is already open or opening, closing where none is open or
+ * one is already closing, or anything while another market order works on the symbol (the position's own
+ * entry or exit) does nothing, so a rule may ask again on every bar. The host refuses, and counts against
+ * the plugin, opening where no position is open or with a quantity that is not finite and positive or
+ * exceeds the position's. A hedge never stays larger than its position: when the position shrinks (a
+ * partial exit), the host closes the hedge's excess at the same price.
  *
  * @param action   open or close
  * @param symbol   the instrument

@@ -37,10 +37,11 @@ public interface PositionPolicy {
     PositionUpdate manage(ManagedPosition position, MarketView market, PortfolioView portfolio);
 
     /**
-     * Portfolio-level hedging, independent of the signals: called after every bar (of any symbol), after the
-     * bar's fills and {@link #manage}, with the portfolio and its peak equity. The manager may open a hedge
-     * against an open position or close one ({@link HedgeOrder}); the default does neither, and the host
-     * calls this only on policies that override it.
+     * Portfolio-level hedging, independent of the signals: called after every bar (of any symbol) while the
+     * portfolio holds a position or a hedge, after the bar's fills, {@link #manage} and the bots' vote, with
+     * the portfolio and its peak equity. The manager may open a hedge against an open position or close one
+     * ({@link HedgeOrder}); the host takes the orders on the bar's symbol ({@link HedgeContext#symbol()}). The
+     * default does neither, and the host calls this only on policies that override it.
      *
      * <p>The host also closes a hedge on its own when the position it hedges closes (exit reason
      * {@link ExitReason#HEDGE_RELEASED}, from the symbol's next bar's open) and at the end of the data

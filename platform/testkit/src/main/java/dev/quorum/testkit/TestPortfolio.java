@@ -33,6 +33,21 @@ public record TestPortfolio(Instant now, double equity, double initialEquity, Li
     }
 
     /**
+     * A portfolio without hedges, as before quorum-api 1.3.
+     *
+     * @param now            the engine clock
+     * @param equity         the equity
+     * @param initialEquity  equity at the start of the run
+     * @param positions      open positions
+     * @param pendingEntries entries waiting to fill
+     * @param prices         last prices by symbol
+     */
+    public TestPortfolio(Instant now, double equity, double initialEquity, List<Position> positions,
+                         List<OrderIntent> pendingEntries, Map<String, Double> prices) {
+        this(now, equity, initialEquity, positions, List.of(), pendingEntries, prices);
+    }
+
+    /**
      * @param now    the engine clock
      * @param equity the equity, all cash
      * @return a flat portfolio that started with 10,000

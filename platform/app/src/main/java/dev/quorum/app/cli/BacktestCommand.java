@@ -52,7 +52,9 @@ final class BacktestCommand implements Callable<Integer> {
 
     @Option(names = "--compare", split = ",", paramLabel = "VARIANT",
             description = {"Run the same data, bots and broker once per variant and print them side by side:",
-                    "risk-off (no risk modules), risk-on (the configured chain), -NAME (the chain without module NAME),",
+                    "risk-off (no risk modules and no hedging), risk-on (the configured chain and hedging),",
+                    "hedge-only (no risk modules, the manager's hedging as configured), hedging-off (the chain, no hedging),",
+                    "-NAME (the chain without module NAME),",
                     "positions-off (the configured chain, no position manager: positions keep their opening levels).",
                     "For example --compare risk-off,risk-on. No daily reports are written."})
     private List<String> compare;

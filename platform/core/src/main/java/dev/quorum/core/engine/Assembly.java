@@ -174,7 +174,8 @@ public final class Assembly {
             throw new ConfigException(where + ": position manager of plugin '" + manager.pluginId()
                     + "' returned no policy from create()", path, null);
         }
-        return PositionDesk.of(pc.manager(), manager.pluginId(), policy, errors, config.engine().maxBotErrors(), pc.hedging());
+        return PositionDesk.of(pc.manager(), manager.pluginId(), policy, errors, config.engine().maxBotErrors(), pc.hedging(),
+                config.data().symbols());
     }
 
     /** A configured bot whose strategy and parameters are resolved, before its instances exist. */

@@ -52,7 +52,8 @@ import dev.quorum.core.risk.RiskOutcome;
  * simply not processed, and a working order waits for the symbol's next bar. Weights are 1 for every bot
  * until learners exist. With a position manager ({@link PositionDesk}), an open position's levels may move (or
  * the position close) on each of its symbol's bars after the fills, and an entry may go out in legs; a manager
- * that hedges is asked after every bar (of any symbol) with the portfolio's peak equity, before the bots vote.
+ * that hedges is asked after every bar (of any symbol, after the vote) with the portfolio's peak equity, and its
+ * orders on that bar's symbol go out.
  * A symbol whose data ends before the run's closes its position, and its hedge, at its own last bar.
  */
 public final class Backtest {
@@ -191,7 +192,6 @@ public final class Backtest {
         portfolio.mark(symbol, bar.close());
 
         SymbolFeed view = slot.feed();
-        StrategyInstance[] instances = slot.instances();
         OpenPosition open = portfolio.openOn(symbol);
         view.advance(bar, open == null ? null : open.position());
         if (open != null && positions.enabled()) {
@@ -204,10 +204,17 @@ public final class Backtest {
             // an immutable copy, as for every plugin call: a module holds no reference into the engine's state
             risk.onBar(bar, portfolio.snapshot(view.now()));
         }
-        if (positions.hedging()) {
-            hedge(view.now());
-        }
 
+        decide(bar, slot, view);
+        if (positions.hedging()) {
+            hedge(symbol, view.now());
+        }
+    }
+
+    /** The bots vote on the bar; the ensemble's decision closes the position, or becomes an entry. */
+    private void decide(Bar bar, Slot slot, SymbolFeed view) {
+        String symbol = bar.symbol();
+        StrategyInstance[] instances = slot.instances();
         // a suspended bot keeps its place in the vote as FLAT: broken bots must not leave the few
         // remaining ones to reach consensus on their own
         for (int i = 0; i < botArray.length; i++) {
@@ -220,7 +227,7 @@ public final class Backtest {
         if (!decision.isActionable() || desk.busy(symbol)) {
             return;
         }
-        open = portfolio.openOn(symbol);
+        OpenPosition open = portfolio.openOn(symbol);
         if (open != null) {
             Position p = open.position();
             if (decision.direction() == p.direction().opposite()) {
@@ -248,13 +255,19 @@ public final class Backtest {
         view.updatePosition(desk.relevel(position.symbol(), update.stopLoss(), update.takeProfit()));
     }
 
-    /** The position manager's hedging after the bar, with the portfolio's peak equity so far. */
-    private void hedge(Instant now) {
+    /**
+     * The position manager's hedging after the bar, with the portfolio's peak equity so far: asked only while
+     * something is held, and only the orders on the bar's symbol are taken (they fill from its next bar's open).
+     */
+    private void hedge(String symbol, Instant now) {
         double equityNow = portfolio.equity();
         if (equityNow > peakEquity) {
             peakEquity = equityNow;
         }
-        desk.hedge(positions.hedge(new HedgeContext(now, portfolio.snapshot(now), peakEquity)), now);
+        if (portfolio.holdsNothing()) {
+            return;
+        }
+        desk.hedge(positions.hedge(new HedgeContext(now, symbol, portfolio.snapshot(now), peakEquity)), now);
     }
 
     private void enter(Bar bar, Instant now, Decision decision) {

@@ -71,8 +71,8 @@ final class HedgeOrders {
     private void open(HedgeOrder order, Instant now) {
         String symbol = order.symbol();
         OpenPosition main = portfolio.openOn(symbol);
-        if (main == null || portfolio.hedgeOn(symbol) != null || working.containsKey(symbol)) {
-            return; // hedged already, or under way
+        if (main == null || portfolio.hedgeOn(symbol) != null || working.containsKey(symbol) || broker.hasMarketOrder(symbol)) {
+            return; // hedged already, under way, or the position's own market order works (one at a time per symbol)
         }
         Position p = main.position();
         long id = orders.add(OrderBook.Role.HEDGE_OPEN);
@@ -96,6 +96,9 @@ final class HedgeOrders {
                 return; // closing already
             }
             cancel(symbol);
+        }
+        if (broker.hasMarketOrder(symbol)) {
+            return; // the position's own market order works: asked again on a later bar, or closed with the position
         }
         OpenPosition hedge = portfolio.hedgeOn(symbol);
         if (hedge == null) {
@@ -140,8 +143,31 @@ final class HedgeOrders {
             } else {
                 portfolio.addHedge(fill);
             }
+            OpenPosition main = portfolio.openOn(symbol);
+            fitTo(symbol, main == null ? 0 : main.position().quantity(), fill.price(), fill.time());
             return;
         }
+        reduce(fill, ExitReason.HEDGE_RELEASED);
+    }
+
+    /**
+     * Keeps a hedge no larger than its position: the excess closes at once, at the given price (the position's
+     * partial exit's, or the hedge fill's own), so that the symbol's net exposure never reverses.
+     *
+     * @param symbol      the instrument
+     * @param maxQuantity the position's quantity now
+     * @param price       the price of the fill that shrank the position (or grew the hedge)
+     * @param time        its time
+     */
+    void fitTo(String symbol, double maxQuantity, double price, Instant time) {
+        OpenPosition hedge = portfolio.hedgeOn(symbol);
+        if (hedge == null || hedge.position().quantity() <= maxQuantity * (1 + 1e-9)) {
+            return;
+        }
+        Position h = hedge.position();
+        double excess = h.quantity() - maxQuantity;
+        closeNotes.put(symbol, String.format(java.util.Locale.ROOT, "the hedged position shrank to %.8g", maxQuantity));
+        Fill fill = broker.executeAt(orders.nextId(), symbol, Side.opening(h.direction()).opposite(), excess, price, time);
         reduce(fill, ExitReason.HEDGE_RELEASED);
     }
 

@@ -368,6 +368,7 @@ final class OrderDesk {
                 broker.amend(id, rest.quantity());
             }
         }
+        hedges.fitTo(fill.symbol(), rest.quantity(), fill.price(), fill.time());
     }
 
     /** A triggered stop-loss is the position's exit: what is left of its entry legs is not bought any more. */

@@ -243,6 +243,11 @@ public final class Portfolio {
         return open.isEmpty() ? null : open.get(symbol);
     }
 
+    /** @return whether no position and no hedge is open */
+    public boolean holdsNothing() {
+        return open.isEmpty() && hedges.isEmpty();
+    }
+
     /** @return the open positions by symbol */
     public List<OpenPosition> positions() {
         return List.copyOf(open.values());

@@ -92,10 +92,13 @@ public final class PositionDesk {
     private final int maxErrors;
     private final Map<String, Managed> managed = new HashMap<>();
     private final boolean hedging;
+    private final java.util.SortedSet<String> symbols;
     private int errorCount;
     private boolean suspended;
 
-    private PositionDesk(String name, String pluginId, PositionPolicy policy, PluginErrors errors, int maxErrors, boolean hedgingAllowed) {
+    private PositionDesk(String name, String pluginId, PositionPolicy policy, PluginErrors errors, int maxErrors, boolean hedgingAllowed,
+                         List<String> symbols) {
+        this.symbols = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(symbols));
         this.name = name;
         this.pluginId = pluginId;
         this.policy = policy;
@@ -120,16 +123,17 @@ public final class PositionDesk {
      * @param maxErrors errors after which it is suspended
      * @param hedging   whether the manager may hedge ({@code positions.hedging}); it is asked only if its policy
      *                  overrides {@code hedge}
+     * @param symbols   the run's symbols: a hedge order on any other is refused
      * @return the desk
      */
     public static PositionDesk of(String name, String pluginId, PositionPolicy policy, PluginErrors errors, int maxErrors,
-                                  boolean hedging) {
-        return new PositionDesk(name, pluginId, policy, errors, maxErrors, hedging);
+                                  boolean hedging, List<String> symbols) {
+        return new PositionDesk(name, pluginId, policy, errors, maxErrors, hedging, symbols);
     }
 
     /** @return a desk without a manager: positions keep the levels they were opened with */
     public static PositionDesk none() {
-        return new PositionDesk("none", "", null, null, 0, false);
+        return new PositionDesk("none", "", null, null, 0, false, List.of());
     }
 
     /** @return whether a manager is configured (suspended or not) */
@@ -325,10 +329,11 @@ public final class PositionDesk {
     }
 
     /**
-     * Asks the manager which hedges to open or close after a bar, and checks each order.
+     * Asks the manager which hedges to open or close after a bar, and checks each order on the bar's symbol.
      *
      * @param context the portfolio after the bar, with its hedges, and its peak equity
-     * @return the orders that may be sent, in the manager's order; a refused one is counted and left out
+     * @return the orders on the bar's symbol that may be sent, in the manager's order; a refused one is counted
+     *         and left out, one on another symbol is left out (it is taken after that symbol's bar)
      */
     public List<HedgeOrder> hedge(HedgeContext context) {
         if (!hedging()) {
@@ -350,7 +355,12 @@ public final class PositionDesk {
         }
         List<HedgeOrder> accepted = new ArrayList<>(orders.size());
         for (HedgeOrder order : orders) {
-            String problem = order == null ? "a null order" : PositionRules.refusedHedge(order, context.portfolio());
+            if (order != null && !order.symbol().equals(context.symbol()) && symbols.contains(order.symbol())) {
+                continue; // taken on its own symbol's bar
+            }
+            String problem = order == null ? "a null order"
+                    : !symbols.contains(order.symbol()) ? "a hedge on " + order.symbol() + ", which this run does not trade " + symbols
+                    : PositionRules.refusedHedge(order, context.portfolio());
             if (problem == null) {
                 accepted.add(order);
             } else {

@@ -45,7 +45,7 @@ class PositionDeskEnforcementTest {
     @CsvSource({"loosen, would loosen", "beyond-close, is not below the close", "wrong-target, is not above the close",
             "throw, deliberate failure", "null, returned null", "bad-open, the reference price",
             "leg-beyond-stop, is not between the stop-loss", "hedge-oversize, is larger than the",
-            "hedge-nowhere, where no position is open", "hedge-nan, expected a finite quantity above 0",
+            "hedge-nowhere, which this run does not trade [BTC-USD, ETH-USD, LTC-USD]", "hedge-flat, where no position is open", "hedge-nan, expected a finite quantity above 0",
             "hedge-throw, deliberate failure hedging", "hedge-null, hedge() returned null"})
     void aManagerBreakingARuleIsRefusedCountedAndChangesNoTrade(String mode, String message) throws Exception {
         QuorumConfig config = new ConfigLoader().load(ROOT.resolve("config/quorum.yaml"))

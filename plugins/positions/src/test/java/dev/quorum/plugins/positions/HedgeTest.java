@@ -36,7 +36,7 @@ class HedgeTest {
 
     /** A portfolio whose equity is {@code peak × (1 − drawdown)}, holding the given positions. */
     private static HedgeContext at(double drawdown, TestPortfolio portfolio) {
-        return new HedgeContext(T0, portfolio.withEquity(10_000 * (1 - drawdown)), 10_000);
+        return new HedgeContext(T0, BTC, portfolio.withEquity(10_000 * (1 - drawdown)), 10_000);
     }
 
     private static TestPortfolio holding(Position... open) {
