@@ -312,6 +312,11 @@ public final class PositionDesk {
      */
     public void closed(Trade trade) {
         managed.remove(trade.symbol());
+        tell(trade);
+    }
+
+    /** Tells the manager of a closed trade; a failure is counted against it. */
+    private void tell(Trade trade) {
         if (policy == null) {
             return;
         }
@@ -319,7 +324,8 @@ public final class PositionDesk {
             policy.onTradeClosed(trade);
         } catch (Throwable e) {
             PluginCalls.rethrowIfFatal(e);
-            fault(trade.symbol(), trade.exitTime(), "onTradeClosed(trade " + trade.id() + "): " + PluginCalls.describe(e));
+            fault(trade.symbol(), trade.exitTime(), "onTradeClosed(" + (trade.hedge() ? "hedge trade " : "trade ") + trade.id() + "): "
+                    + PluginCalls.describe(e));
         }
     }
 
@@ -376,15 +382,7 @@ public final class PositionDesk {
      * @param trade the hedge's trade
      */
     public void hedgeClosed(Trade trade) {
-        if (policy == null) {
-            return;
-        }
-        try {
-            policy.onTradeClosed(trade);
-        } catch (Throwable e) {
-            PluginCalls.rethrowIfFatal(e);
-            fault(trade.symbol(), trade.exitTime(), "onTradeClosed(hedge trade " + trade.id() + "): " + PluginCalls.describe(e));
-        }
+        tell(trade);
     }
 
     /**
