@@ -110,12 +110,10 @@ final class ScriptSet implements AutoCloseable {
      * @return it with the bots that vote
      */
     QuorumConfig withScriptBots(QuorumConfig cfg) {
-        if (!cfg.scripts().autoBots() || cfg.bots().isEmpty()) {
+        if (!cfg.scripts().autoBots() || cfg.allBots().isEmpty()) {
             return cfg;
         }
-        List<BotConfig> bots = new ArrayList<>(cfg.bots());
-        bots.addAll(botsNotConfigured(cfg.bots()));
-        return cfg.withBots(bots);
+        return cfg.withAddedBots(botsNotConfigured(cfg.allBots()));
     }
 
     /** Warns about each script left out, with its located error. */

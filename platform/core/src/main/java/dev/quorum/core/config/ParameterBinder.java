@@ -29,13 +29,26 @@ public final class ParameterBinder {
      * @throws ConfigException naming the entry, the key, the value and what is allowed
      */
     public static Parameters bind(String where, List<Object> path, ComponentInfo info, ComponentConfig config) {
+        return bind(where, key -> append(path, "params", key), info, config);
+    }
+
+    /**
+     * @param where  how to name the entry in errors, such as {@code families[0] 'ema' bot 'ema-5-20'}
+     * @param keyOf  where each parameter's value is in the config
+     * @param info   what the component declares
+     * @param config the configured entry
+     * @return every declared parameter with its value
+     * @throws ConfigException naming the entry, the key, the value and what is allowed
+     */
+    public static Parameters bind(String where, java.util.function.Function<String, List<Object>> keyOf, ComponentInfo info,
+                                  ComponentConfig config) {
         Map<String, ParameterSpec> declared = new LinkedHashMap<>();
         info.parameters().forEach(p -> declared.put(p.name(), p));
         for (String key : config.params().keySet()) {
             if (!declared.containsKey(key)) {
                 throw new ConfigException(where + ": unknown parameter '" + key + "' for '" + info.id() + "' (declared: "
                         + (declared.isEmpty() ? "none" : declared.keySet().stream().collect(Collectors.joining(", "))) + ")",
-                        append(path, "params", key), null);
+                        keyOf.apply(key), null);
             }
         }
         Map<String, Object> values = new LinkedHashMap<>();
@@ -44,7 +57,7 @@ public final class ParameterBinder {
             String problem = spec.problemWith(value);
             if (problem != null) {
                 throw new ConfigException(where + ": parameter " + spec.name() + " = " + value + ": " + problem
-                        + " (expected " + spec.allowed() + ")", append(path, "params", spec.name()), null);
+                        + " (expected " + spec.allowed() + ")", keyOf.apply(spec.name()), null);
             }
             values.put(spec.name(), normalise(spec.type(), value));
         }

@@ -81,9 +81,15 @@ public final class Assembly {
     public static Assembly of(QuorumConfig config, List<Registered<Strategy>> strategies,
                               List<Registered<RiskModule>> riskModules, List<Registered<PositionManager>> managers,
                               PluginErrors errors) {
-        List<BotConfig> botConfigs = config.bots();
+        List<QuorumConfig.ConfiguredBot> botConfigs = config.configuredBots();
         if (botConfigs.isEmpty()) {
-            botConfigs = strategies.stream().map(s -> new BotConfig(null, s.info().id(), null)).toList();
+            List<QuorumConfig.ConfiguredBot> every = new ArrayList<>();
+            for (Registered<Strategy> s : strategies) {
+                BotConfig bc = new BotConfig(null, s.info().id(), null);
+                every.add(new QuorumConfig.ConfiguredBot(bc, "bots[" + every.size() + "] '" + bc.name() + "'", List.of("bots", every.size()),
+                        Map.of()));
+            }
+            botConfigs = every;
         }
         if (botConfigs.isEmpty()) {
             throw new ConfigException("no bots: config lists none under 'bots:' and no started plugin provides a strategy"
@@ -92,14 +98,14 @@ public final class Assembly {
         Timeframe timeframe = config.data().baseTimeframe();
         List<Resolved> resolved = new ArrayList<>();
         java.util.SortedSet<Timeframe> higher = new java.util.TreeSet<>();
-        for (int i = 0; i < botConfigs.size(); i++) {
-            BotConfig bc = botConfigs.get(i);
-            String where = "bots[" + i + "] '" + bc.name() + "'";
-            List<Object> path = List.of("bots", i);
+        for (QuorumConfig.ConfiguredBot configured : botConfigs) {
+            BotConfig bc = configured.config();
+            String where = configured.where();
+            List<Object> path = configured.path();
             Registered<Strategy> strategy = find(strategies, bc.strategy())
                     .orElseThrow(() -> missing(where, path, "strategy", bc.strategy(), strategies));
-            Parameters params = ParameterBinder.bind(where, path, strategy.info(), bc);
-            Resolved r = new Resolved(where, path, bc, strategy, params, declaredTimeframes(where, path, bc, strategy, timeframe, errors));
+            Parameters params = ParameterBinder.bind(where, configured::keyOf, strategy.info(), bc);
+            Resolved r = new Resolved(configured, strategy, params, declaredTimeframes(where, path, bc, strategy, timeframe, errors));
             higher.addAll(r.timeframes() == null ? List.of() : r.timeframes());
             resolved.add(r);
         }
@@ -179,8 +185,20 @@ public final class Assembly {
     }
 
     /** A configured bot whose strategy and parameters are resolved, before its instances exist. */
-    private record Resolved(String where, List<Object> path, BotConfig config, Registered<Strategy> strategy,
-                            Parameters params, List<Timeframe> timeframes) {
+    private record Resolved(QuorumConfig.ConfiguredBot configured, Registered<Strategy> strategy, Parameters params,
+                            List<Timeframe> timeframes) {
+
+        String where() {
+            return configured.where();
+        }
+
+        List<Object> path() {
+            return configured.path();
+        }
+
+        BotConfig config() {
+            return configured.config();
+        }
     }
 
     /**
@@ -227,7 +245,7 @@ public final class Assembly {
                 }
                 instances.put(symbol, instance);
             } catch (ParameterException e) {
-                throw new ConfigException(where + ": " + e.getMessage(), List.of("bots", path.get(1), "params", e.parameter()), e);
+                throw new ConfigException(where + ": " + e.getMessage(), r.configured().keyOf(e.parameter()), e);
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(where + ": " + e.getMessage(), path, e);
             } catch (Throwable e) {

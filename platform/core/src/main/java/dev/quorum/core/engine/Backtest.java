@@ -21,6 +21,7 @@ import dev.quorum.core.config.EngineConfig;
 import dev.quorum.core.ensemble.Decision;
 import dev.quorum.core.ensemble.Ensemble;
 import dev.quorum.core.ensemble.Vote;
+import dev.quorum.core.learning.OutcomeTracker;
 import dev.quorum.core.portfolio.OpenPosition;
 import dev.quorum.core.portfolio.Portfolio;
 import dev.quorum.core.position.PositionDesk;
@@ -70,6 +71,8 @@ public final class Backtest {
     private final Signal[] signals;
     private final Ensemble ensemble;
     private final RiskChain risk;
+    private final OutcomeTracker outcomes;
+    private final boolean tracking;
     private final PositionDesk positions;
     private final Map<String, Instant> dataEnds;
     private final Portfolio portfolio;
@@ -103,7 +106,20 @@ public final class Backtest {
      */
     Backtest(EngineConfig config, List<Bot> bots, RiskChain risk, PositionDesk positions, Map<String, SymbolFeed> feeds,
              Map<String, Instant> dataEnds, PaperBroker broker, RunSink sink) {
+        this(config, bots, risk, positions, feeds, dataEnds, broker, sink, null);
+    }
+
+    /**
+     * @param dataEnds for each symbol whose data ends before the run's, the open time of its last bar
+     * @param outcomes makes the bots' predictions and judges them (told to the sink), or null for none: given
+     *                 the bots' count, it returns the tracker
+     */
+    Backtest(EngineConfig config, List<Bot> bots, RiskChain risk, PositionDesk positions, Map<String, SymbolFeed> feeds,
+             Map<String, Instant> dataEnds, PaperBroker broker, RunSink sink,
+             java.util.function.IntFunction<OutcomeTracker> outcomes) {
         this.config = config;
+        this.outcomes = outcomes == null ? OutcomeTracker.none() : outcomes.apply(bots.size());
+        this.tracking = this.outcomes.enabled();
         this.dataEnds = Map.copyOf(dataEnds);
         this.positions = positions;
         this.feeds = Map.copyOf(feeds);
@@ -222,6 +238,9 @@ public final class Backtest {
             Signal signal = bot.isSuspended() ? SUSPENDED : bot.vote(instances[i], view);
             signals[i] = signal;
             tally.count(i, signal.direction());
+        }
+        if (tracking) {
+            outcomes.afterVote(bar, view.now(), botNames, signals);
         }
         Decision decision = ensemble.decide(botNames, weights, signals, botArray.length);
         if (!decision.isActionable() || desk.busy(symbol)) {

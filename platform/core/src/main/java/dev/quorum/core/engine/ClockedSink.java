@@ -55,6 +55,16 @@ final class ClockedSink implements RunSink {
     }
 
     @Override
+    public void onPrediction(dev.quorum.core.learning.Prediction prediction) {
+        journal.onPrediction(prediction);
+    }
+
+    @Override
+    public void onOutcome(dev.quorum.core.learning.PredictionOutcome outcome) {
+        journal.onOutcome(outcome);
+    }
+
+    @Override
     public void onRiskDecision(dev.quorum.api.OrderIntent intent, dev.quorum.core.risk.RiskOutcome outcome) {
         journal.onRiskDecision(intent, outcome);
     }

@@ -6,8 +6,20 @@ import dev.quorum.api.Fill;
 import dev.quorum.core.portfolio.ClosedTrade;
 import dev.quorum.core.portfolio.EquityPoint;
 
-/** Where the engine records what happened, as it happens (the run journal in H2). */
-public interface RunSink {
+/**
+ * Where the engine records what happened, as it happens (the run journal in H2). It also hears the bots'
+ * predictions and their outcomes ({@link dev.quorum.core.learning.OutcomeTracker.Listener}): derived data, which a
+ * sink may buffer like the equity points; the defaults drop them.
+ */
+public interface RunSink extends dev.quorum.core.learning.OutcomeTracker.Listener {
+
+    @Override
+    default void onPrediction(dev.quorum.core.learning.Prediction prediction) {
+    }
+
+    @Override
+    default void onOutcome(dev.quorum.core.learning.PredictionOutcome outcome) {
+    }
 
     /**
      * An entry fill (the whole entry or a part of it); recorded before the engine goes on.

@@ -40,6 +40,7 @@ public final class JournalSink implements RunSink, AutoCloseable {
     private final PreparedStatement equity;
     private final PreparedStatement signals;
     private final PreparedStatement riskSteps;
+    private final PredictionLog predictionLog;
     private final List<EquityPoint> points = new ArrayList<>();
     private final List<RiskRow> riskRows = new ArrayList<>();
     private long decisionSeq;
@@ -60,6 +61,7 @@ public final class JournalSink implements RunSink, AutoCloseable {
                     + " VALUES (?, ?, ?, ?, ?)");
             this.signals = connection.prepareStatement("INSERT INTO signal_counts (run_id, bot, time, longs, shorts)"
                     + " VALUES (?, ?, ?, ?, ?)");
+            this.predictionLog = new PredictionLog(connection, runId);
             this.riskSteps = connection.prepareStatement("INSERT INTO risk_steps (run_id, decision, step, time, symbol, direction,"
                     + " module, verdict, qty_before, qty_after, faulted, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         } catch (SQLException e) {
@@ -121,11 +123,26 @@ public final class JournalSink implements RunSink, AutoCloseable {
     }
 
     @Override
+    public void onPrediction(dev.quorum.core.learning.Prediction prediction) {
+        if (predictionLog.add(prediction)) {
+            flush();
+        }
+    }
+
+    @Override
+    public void onOutcome(dev.quorum.core.learning.PredictionOutcome outcome) {
+        if (predictionLog.add(outcome)) {
+            flush();
+        }
+    }
+
+    @Override
     public void flush() {
-        if (points.isEmpty() && counts.isEmpty() && riskRows.isEmpty()) {
+        if (points.isEmpty() && counts.isEmpty() && riskRows.isEmpty() && predictionLog.isEmpty()) {
             return;
         }
         try {
+            predictionLog.write();
             for (RiskRow r : riskRows) {
                 riskSteps.setLong(1, runId);
                 riskSteps.setLong(2, r.decision());
@@ -170,10 +187,11 @@ public final class JournalSink implements RunSink, AutoCloseable {
             points.clear();
             counts.clear();
             riskRows.clear();
+            predictionLog.written();
         } catch (SQLException e) {
             rollback();
-            throw new IllegalStateException("cannot record the equity curve, signal counts and risk decisions of run " + runId + ": "
-                    + e.getMessage(), e);
+            throw new IllegalStateException("cannot record the equity curve, signal counts, risk decisions and predictions of run "
+                    + runId + ": " + e.getMessage(), e);
         }
     }
 
@@ -235,6 +253,7 @@ public final class JournalSink implements RunSink, AutoCloseable {
             equity.close();
             signals.close();
             riskSteps.close();
+            predictionLog.close();
             connection.close();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot close the journal of run " + runId + ": " + e.getMessage(), e);

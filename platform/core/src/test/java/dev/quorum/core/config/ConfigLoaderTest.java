@@ -41,6 +41,46 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aFamilyOfTheWrongShapeIsRefusedWhereItIs() throws IOException {
+        Path both = write("families:\n  - name: ema\n    strategy: ema-crossover\n    grid: {fast: [5]}\n    sets: [{fast: 8}]\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.load(both));
+        assertTrue(e.getMessage().startsWith(both + ":2:5: "), e.getMessage());
+        assertTrue(e.getMessage().contains("family 'ema' needs either 'grid' (values to combine) or 'sets' (a list of parameter sets),"
+                + " not both"), e.getMessage());
+        Path empty = write("families:\n  - name: ema\n    strategy: ema-crossover\n    grid:\n      fast: []\n");
+        e = assertThrows(ConfigException.class, () -> loader.load(empty));
+        assertTrue(e.getMessage().contains("family 'ema': grid.fast has no values"), e.getMessage());
+        Path clash = write("bots:\n  - {name: ema-5, strategy: ema-crossover}\nfamilies:\n  - name: ema\n    strategy: ema-crossover\n"
+                + "    grid: {fast: [5]}\n");
+        e = assertThrows(ConfigException.class, () -> loader.load(clash));
+        assertTrue(e.getMessage().contains("family 'ema' makes a bot named 'ema-5', which is already a bot in bots"), e.getMessage());
+        QuorumConfig ok = loader.load(write("families:\n  - name: ema\n    strategy: ema-crossover\n    grid: {fast: [5, 8], slow: [21]}\n"));
+        assertEquals(List.of("ema-5-21", "ema-8-21"), ok.allBots().stream().map(BotConfig::name).toList());
+    }
+
+    @Test
+    void learningHorizonsAndCadenceAreCheckedWithKeyAndValue() throws IOException {
+        QuorumConfig c = loader.load(write("learning:\n  horizons: [15m, 4h, 7d]\n  cadence: 5\n"));
+        assertEquals(List.of(java.time.Duration.ofMinutes(15), java.time.Duration.ofHours(4), java.time.Duration.ofDays(7)),
+                c.learning().horizonDurations());
+        assertEquals(5, c.learning().cadence());
+        assertEquals(List.of("1h", "4h", "24h"), loader.load(write("")).learning().horizons());
+        Path unit = write("learning:\n  horizons: [1h, 90s]\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.load(unit));
+        assertTrue(e.getMessage().startsWith(unit + ":2:3: learning.horizons: '90s' is not a horizon: expected a whole number of"
+                + " minutes, hours or days such as 15m, 4h or 7d"), e.getMessage());
+        Path twice = write("learning:\n  horizons: [60m, 1h]\n");
+        assertTrue(assertThrows(ConfigException.class, () -> loader.load(twice)).getMessage()
+                .contains("learning.horizons = [60m, 1h]: 1h is there twice"));
+        Path cadence = write("learning:\n  cadence: 0\n");
+        assertEquals(cadence + ":2:3: learning.cadence = 0 is out of range: expected an integer in [1, 100000]",
+                assertThrows(ConfigException.class, () -> loader.load(cadence)).getMessage());
+        Path tooLong = write("learning:\n  horizons: [31d]\n");
+        assertTrue(assertThrows(ConfigException.class, () -> loader.load(tooLong)).getMessage()
+                .contains("learning.horizons: 31d is longer than 30d"));
+    }
+
+    @Test
     void hedgingIsAllowedUnlessTurnedOffAndMustBeABoolean() throws IOException {
         assertTrue(loader.load(write("positions:\n  manager: adaptive-exits\n")).positions().hedging());
         assertFalse(loader.load(write("positions:\n  manager: adaptive-exits\n  hedging: false\n")).positions().hedging());

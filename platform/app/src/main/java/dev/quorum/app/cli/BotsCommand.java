@@ -1,0 +1,114 @@
+package dev.quorum.app.cli;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import dev.quorum.core.engine.BotReport;
+import dev.quorum.core.journal.PredictionRecords;
+import dev.quorum.core.journal.RunJournal;
+import dev.quorum.core.journal.RunRecord;
+import dev.quorum.core.store.Database;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code quorum bots}: each bot of a stored run, its state and its predictions' record at every horizon. */
+@Command(name = "bots", mixinStandardHelpOptions = true,
+        description = {"Show each bot of a stored run (the latest finished one by default): its state, its weight in the vote,",
+                "and how its predictions turned out at each horizon (learning.horizons)."})
+final class BotsCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandLine.Model.CommandSpec spec;
+    @Mixin
+    private ConfigOption config;
+    @Option(names = "--run", paramLabel = "N", description = "The run to show (see the run numbers printed by backtest and replay).")
+    private Long run;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (Database db = config.workspace().openDatabase()) {
+            RunJournal journal = new RunJournal(db, Clock.systemUTC());
+            Optional<RunRecord> chosen = run != null ? journal.run(run)
+                    : journal.runs().stream().filter(r -> r.status().equals("FINISHED")).findFirst();
+            if (chosen.isEmpty()) {
+                if (run != null) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--run " + run + ": no such run (the runs are "
+                            + journal.runs().stream().map(r -> Long.toString(r.id())).toList() + ")");
+                }
+                out.println("no finished run yet: ./quorum backtest makes one");
+                return 0;
+            }
+            print(out, chosen.get(), journal.bots(chosen.get().id()), new PredictionRecords(db));
+        }
+        return 0;
+    }
+
+    private static void print(PrintWriter out, RunRecord r, List<BotReport> bots, PredictionRecords records) {
+        List<PredictionRecords.BotRecord> byBot = records.byBot(r.id());
+        List<Duration> horizons = records.horizons(r.id());
+        Map<String, PredictionRecords.BotRecord> record = new HashMap<>();
+        byBot.forEach(b -> record.put(b.bot(), b));
+        long total = byBot.stream().mapToLong(PredictionRecords.BotRecord::predictions).sum();
+        out.printf(Locale.ROOT, "Run %d: %s of %s %s, %s; %s, %d bots, %s predictions%n", r.id(), r.kind(), String.join(", ", r.symbols()),
+                r.timeframe(), r.from().atZone(java.time.ZoneOffset.UTC).toLocalDate() + " .. "
+                        + r.to().minusMillis(1).atZone(java.time.ZoneOffset.UTC).toLocalDate(), r.status(), bots.size(), Format.count(total));
+        out.println("A prediction is a bot's LONG or SHORT call (made again every learning.cadence bars while it holds); a hit:");
+        out.println("the price moved the called way by the horizon (mean move: before fees). Weights are 1 until learners run.");
+        out.println();
+        List<String> header = new ArrayList<>(List.of("BOT", "STRATEGY", "STATE", "WEIGHT", "PREDICTIONS"));
+        horizons.forEach(h -> header.add("HIT " + span(h)));
+        horizons.forEach(h -> header.add("MOVE " + span(h)));
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(header);
+        for (BotReport b : bots) {
+            List<String> row = new ArrayList<>(List.of(b.bot(), b.strategy(), b.suspended() ? "SUSPENDED" : "ACTIVE", "1.00"));
+            PredictionRecords.BotRecord rec = record.get(b.bot());
+            row.add(Format.count(rec == null ? 0 : rec.predictions()));
+            for (int i = 0; i < horizons.size(); i++) {
+                PredictionRecords.HorizonRecord h = rec == null ? null : rec.horizons().get(i);
+                row.add(h == null || h.judged() == 0 ? "-" : Format.percent(h.hitRate()) + " of " + Format.count(h.judged()));
+            }
+            for (int i = 0; i < horizons.size(); i++) {
+                PredictionRecords.HorizonRecord h = rec == null ? null : rec.horizons().get(i);
+                row.add(h == null || h.judged() == 0 ? "-" : String.format(Locale.ROOT, "%+.3f%%", h.meanMove() * 100));
+            }
+            rows.add(row);
+        }
+        int[] width = new int[header.size()];
+        rows.forEach(row -> {
+            for (int i = 0; i < row.size(); i++) {
+                width[i] = Math.max(width[i], row.get(i).length());
+            }
+        });
+        for (List<String> row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.size(); i++) {
+                String cell = row.get(i);
+                line.append(i < 3 ? String.format(Locale.ROOT, "%-" + width[i] + "s", cell) : String.format(Locale.ROOT, "%" + width[i] + "s", cell));
+                line.append("  ");
+            }
+            out.println(line.toString().stripTrailing());
+        }
+        if (horizons.isEmpty()) {
+            out.println();
+            out.println("(no prediction of this run was judged: learning.enabled is false, or the data ended before the first horizon)");
+        }
+    }
+
+    private static String span(Duration d) {
+        long minutes = d.toMinutes();
+        return minutes % 1440 == 0 ? minutes / 1440 + "d" : minutes % 60 == 0 ? minutes / 60 + "h" : minutes + "m";
+    }
+}
