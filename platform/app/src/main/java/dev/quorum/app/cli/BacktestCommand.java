@@ -97,12 +97,13 @@ final class BacktestCommand implements Callable<Integer> {
                 throw e.locatedIn(ws.configFile());
             }
             progress.done();
-            print(out, cfg, report);
+            print(out, cfg, report, new dev.quorum.core.journal.PredictionRecords(db).healthChanges(report.runId()));
         }
         return 0;
     }
 
-    private static void print(PrintWriter out, QuorumConfig cfg, BacktestReport r) {
+    private static void print(PrintWriter out, QuorumConfig cfg, BacktestReport r,
+                              List<dev.quorum.core.journal.PredictionRecords.HealthChange> health) {
         for (ImportResult i : r.imports()) {
             out.println("data: " + i.summary());
         }
@@ -136,6 +137,16 @@ final class BacktestCommand implements Callable<Integer> {
             suspended.forEach(b -> out.printf(java.util.Locale.ROOT, "  %s (%s, plugin %s): %d errors; last %s%n", b.bot(), b.strategy(), b.pluginId(),
                     b.errors(), b.lastError()));
         }
+        java.util.Map<String, dev.quorum.core.learning.BotHealth.Transition> last = new java.util.TreeMap<>();
+        health.forEach(c -> last.put(c.bot(), c.transition()));
+        List<String> disabled = new java.util.ArrayList<>();
+        last.forEach((bot, t) -> {
+            if (t.to() == dev.quorum.core.learning.BotHealth.State.SUSPENDED || t.to() == dev.quorum.core.learning.BotHealth.State.RETIRED) {
+                disabled.add(bot + " " + t.to() + " since " + t.time());
+            }
+        });
+        out.println("Bot health: " + (cfg.learning().healthRules().isEmpty() ? "off (learning.health.enabled)"
+                : (disabled.isEmpty() ? "every bot votes at the end" : String.join("; ", disabled)) + " (learning.health; ./quorum bots)"));
         out.println("trade log sha256: " + r.tradeLogSha256());
         out.flush();
     }

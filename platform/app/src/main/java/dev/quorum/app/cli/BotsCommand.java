@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 
 import dev.quorum.core.engine.BotReport;
 import dev.quorum.core.journal.PredictionRecords;
+import dev.quorum.core.learning.BotHealth;
 import dev.quorum.core.journal.RunJournal;
 import dev.quorum.core.journal.RunRecord;
 import dev.quorum.core.store.Database;
@@ -60,20 +61,27 @@ final class BotsCommand implements Callable<Integer> {
         List<Duration> horizons = records.horizons(r.id());
         Map<String, PredictionRecords.BotRecord> record = new HashMap<>();
         byBot.forEach(b -> record.put(b.bot(), b));
+        Map<String, PredictionRecords.HealthChange> lastChange = new HashMap<>();
+        List<PredictionRecords.HealthChange> changes = records.healthChanges(r.id());
+        changes.forEach(c -> lastChange.put(c.bot(), c));
         long total = byBot.stream().mapToLong(PredictionRecords.BotRecord::predictions).sum();
         out.printf(Locale.ROOT, "Run %d: %s of %s %s, %s; %s, %d bots, %s predictions%n", r.id(), r.kind(), String.join(", ", r.symbols()),
                 r.timeframe(), r.from().atZone(java.time.ZoneOffset.UTC).toLocalDate() + " .. "
                         + r.to().minusMillis(1).atZone(java.time.ZoneOffset.UTC).toLocalDate(), r.status(), bots.size(), Format.count(total));
         out.println("A prediction is a bot's LONG or SHORT call (made again every learning.cadence bars while it holds); a hit:");
         out.println("the price moved the called way by the horizon (mean move: before fees). Weights are 1 until learners run.");
+        out.println("STATE is the bot's health at the end of the run; every change, with its reason: below the table.");
         out.println();
-        List<String> header = new ArrayList<>(List.of("BOT", "STRATEGY", "STATE", "WEIGHT", "PREDICTIONS"));
+        List<String> header = new ArrayList<>(List.of("BOT", "STRATEGY", "STATE", "STRIKES", "WEIGHT", "PREDICTIONS"));
         horizons.forEach(h -> header.add("HIT " + span(h)));
         horizons.forEach(h -> header.add("MOVE " + span(h)));
         List<List<String>> rows = new ArrayList<>();
         rows.add(header);
         for (BotReport b : bots) {
-            List<String> row = new ArrayList<>(List.of(b.bot(), b.strategy(), b.suspended() ? "SUSPENDED" : "ACTIVE", "1.00"));
+            PredictionRecords.HealthChange change = lastChange.get(b.bot());
+            String state = b.suspended() ? "SUSPENDED (errors)" : change == null ? "ACTIVE" : change.transition().to().name();
+            List<String> row = new ArrayList<>(List.of(b.bot(), b.strategy(), state,
+                    Integer.toString(change == null ? 0 : change.transition().strikes()), "1.00"));
             PredictionRecords.BotRecord rec = record.get(b.bot());
             row.add(Format.count(rec == null ? 0 : rec.predictions()));
             for (int i = 0; i < horizons.size(); i++) {
@@ -100,6 +108,14 @@ final class BotsCommand implements Callable<Integer> {
                 line.append("  ");
             }
             out.println(line.toString().stripTrailing());
+        }
+        if (!changes.isEmpty()) {
+            out.println();
+            out.println("Health changes:");
+            for (PredictionRecords.HealthChange c : changes) {
+                BotHealth.Transition t = c.transition();
+                out.printf(Locale.ROOT, "  %s  %-16s %s -> %s: %s%n", t.time(), c.bot(), t.from(), t.to(), t.reason());
+            }
         }
         if (horizons.isEmpty()) {
             out.println();

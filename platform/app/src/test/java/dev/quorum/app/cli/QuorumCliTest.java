@@ -70,20 +70,27 @@ class QuorumCliTest {
     }
 
     @Test
-    void botsShowsEachBotsPredictionsAtEveryHorizonOfTheLatestRun() {
+    void botsShowsEachBotsPredictionsAtEveryHorizonOfTheLatestRun() throws IOException {
         Result none = run("bots");
         assertEquals(0, none.code, none.err);
         assertTrue(none.out.contains("no finished run yet"), none.out);
-        assertEquals(0, run("backtest").code);
+        Path config = home.resolve("config/quorum.yaml");
+        Files.writeString(config, Files.readString(config).replace("  health:\n    enabled: false", "  health:\n    enabled: true"));
+        Result backtest = run("backtest");
+        assertEquals(0, backtest.code, backtest.err);
+        assertTrue(backtest.out.contains("\nBot health: bollinger SUSPENDED since 2018-04-04T16:23:00Z; "), backtest.out);
         Result r = run("bots");
         assertEquals(0, r.code, r.err);
         assertTrue(r.out.startsWith("Run 1: backtest of BTC-USD, ETH-USD, LTC-USD 1m, 2018-04-04 .. 2018-04-06; FINISHED, 4 bots, "),
                 r.out);
-        assertTrue(r.out.matches("(?s).*\\nBOT +STRATEGY +STATE +WEIGHT +PREDICTIONS +HIT 1h +HIT 4h +HIT 1d +MOVE 1h +MOVE 4h +MOVE 1d\\n.*"),
-                r.out);
+        assertTrue(r.out.matches(
+                "(?s).*\\nBOT +STRATEGY +STATE +STRIKES +WEIGHT +PREDICTIONS +HIT 1h +HIT 4h +HIT 1d +MOVE 1h +MOVE 4h +MOVE 1d\\n.*"), r.out);
         for (String bot : new String[] {"ema-crossover", "rsi-reversion", "macd-cross", "bollinger"}) {
-            assertTrue(r.out.matches("(?s).*\\n" + bot + " +" + bot + " +ACTIVE +1\\.00 +[0-9,]+ +[0-9.]+% of [0-9,]+ .*"), bot + ": " + r.out);
+            assertTrue(r.out.matches("(?s).*\\n" + bot + " +" + bot + " +(ACTIVE|DEGRADED|SUSPENDED) +[0-3] +1\\.00 +[0-9,]+ +[0-9.]+% of [0-9,]+ .*"),
+                    bot + ": " + r.out);
         }
+        assertTrue(r.out.matches("(?s).*\\nHealth changes:\\n  2018-04-0\\dT[0-9:]+Z  [a-z-]+ +ACTIVE -> DEGRADED: \\d+ of its last 50 predictions right.*"),
+                r.out);
         assertEquals(r.out, run("bots", "--run", "1").out);
         Result missing = run("bots", "--run", "99");
         assertTrue(missing.code != 0);

@@ -22,6 +22,9 @@ public record BotConfig(String name, String strategy, Map<String, Object> params
             throw new IllegalArgumentException("name '" + name + "' must hold only letters, digits, '.', '_' and '-'");
         }
         name = name == null ? strategy : name;
+        if (name.length() > 128) {
+            throw new IllegalArgumentException("name '" + name.substring(0, 20) + "…' has " + name.length() + " characters; at most 128");
+        }
         params = params == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }
 

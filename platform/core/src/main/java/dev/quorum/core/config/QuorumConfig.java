@@ -248,21 +248,30 @@ public record QuorumConfig(DataConfig data, EngineConfig engine, BrokerConfig br
         return configuredBots().stream().map(ConfiguredBot::config).toList();
     }
 
+    /** A trade records its voters' names, comma-separated, in at most this many characters. */
+    private static final int VOTERS_TEXT = 4000;
+
     private static void uniqueBots(List<BotConfig> bots, List<FamilyConfig> families) {
         java.util.Map<String, String> seen = new java.util.HashMap<>();
         bots.forEach(b -> seen.put(b.name(), "in bots"));
+        long text = bots.stream().mapToLong(b -> b.name().length() + 1).sum();
         java.util.Set<String> familyNames = new java.util.HashSet<>();
         for (FamilyConfig family : families) {
             if (!familyNames.add(family.name())) {
                 throw new IllegalArgumentException("families: the name '" + family.name() + "' is used twice; give each family a distinct 'name:'");
             }
             for (FamilyConfig.Member m : family.members()) {
+                text += m.bot().name().length() + 1;
                 String before = seen.putIfAbsent(m.bot().name(), "of family '" + family.name() + "'");
                 if (before != null) {
                     throw new IllegalArgumentException("families: family '" + family.name() + "' makes a bot named '" + m.bot().name()
                             + "', which is already a bot " + before + "; rename the family or the bot");
                 }
             }
+        }
+        if (text - 1 > VOTERS_TEXT) {
+            throw new IllegalArgumentException("families: the " + seen.size() + " bots' names take " + (text - 1) + " characters together;"
+                    + " a trade records its voters' names in at most " + VOTERS_TEXT + ": use fewer bots or shorter family names");
         }
     }
 

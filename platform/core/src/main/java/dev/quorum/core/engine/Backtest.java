@@ -21,6 +21,7 @@ import dev.quorum.core.config.EngineConfig;
 import dev.quorum.core.ensemble.Decision;
 import dev.quorum.core.ensemble.Ensemble;
 import dev.quorum.core.ensemble.Vote;
+import dev.quorum.core.learning.HealthMonitor;
 import dev.quorum.core.learning.OutcomeTracker;
 import dev.quorum.core.portfolio.OpenPosition;
 import dev.quorum.core.portfolio.Portfolio;
@@ -61,6 +62,8 @@ public final class Backtest {
 
     private static final long PROGRESS_EVERY = 10_000;
     private static final Signal SUSPENDED = Signal.flat("suspended");
+    private static final Signal DISABLED = Signal.flat("disabled by its health");
+    private static final Signal BELOW_PROBATION = Signal.flat("on probation: confidence below the guardrail");
 
     private final EngineConfig config;
     private final List<Bot> bots;
@@ -73,6 +76,7 @@ public final class Backtest {
     private final RiskChain risk;
     private final OutcomeTracker outcomes;
     private final boolean tracking;
+    private final HealthMonitor health;
     private final PositionDesk positions;
     private final Map<String, Instant> dataEnds;
     private final Portfolio portfolio;
@@ -106,20 +110,20 @@ public final class Backtest {
      */
     Backtest(EngineConfig config, List<Bot> bots, RiskChain risk, PositionDesk positions, Map<String, SymbolFeed> feeds,
              Map<String, Instant> dataEnds, PaperBroker broker, RunSink sink) {
-        this(config, bots, risk, positions, feeds, dataEnds, broker, sink, null);
+        this(config, bots, risk, positions, feeds, dataEnds, broker, sink, null, null);
     }
 
     /**
      * @param dataEnds for each symbol whose data ends before the run's, the open time of its last bar
-     * @param outcomes makes the bots' predictions and judges them (told to the sink), or null for none: given
-     *                 the bots' count, it returns the tracker
+     * @param outcomes makes the bots' predictions and judges them, or null for none
+     * @param health   the bots' health, told of the judged predictions by {@code outcomes}, or null for none
      */
     Backtest(EngineConfig config, List<Bot> bots, RiskChain risk, PositionDesk positions, Map<String, SymbolFeed> feeds,
-             Map<String, Instant> dataEnds, PaperBroker broker, RunSink sink,
-             java.util.function.IntFunction<OutcomeTracker> outcomes) {
+             Map<String, Instant> dataEnds, PaperBroker broker, RunSink sink, OutcomeTracker outcomes, HealthMonitor health) {
         this.config = config;
-        this.outcomes = outcomes == null ? OutcomeTracker.none() : outcomes.apply(bots.size());
+        this.outcomes = outcomes == null ? OutcomeTracker.none() : outcomes;
         this.tracking = this.outcomes.enabled();
+        this.health = health;
         this.dataEnds = Map.copyOf(dataEnds);
         this.positions = positions;
         this.feeds = Map.copyOf(feeds);
@@ -233,9 +237,18 @@ public final class Backtest {
         StrategyInstance[] instances = slot.instances();
         // a suspended bot keeps its place in the vote as FLAT: broken bots must not leave the few
         // remaining ones to reach consensus on their own
+        if (tracking) {
+            outcomes.judgeDue(bar, view.now());
+        }
+        if (health != null) {
+            health.tick(view.now());
+        }
         for (int i = 0; i < botArray.length; i++) {
             Bot bot = botArray[i];
             Signal signal = bot.isSuspended() ? SUSPENDED : bot.vote(instances[i], view);
+            if (health != null) {
+                signal = guarded(i, signal);
+            }
             signals[i] = signal;
             tally.count(i, signal.direction());
         }
@@ -258,6 +271,20 @@ public final class Backtest {
             return;
         }
         enter(bar, view.now(), decision);
+    }
+
+    /**
+     * A bot's vote as its health lets it count: a suspended or retired bot's is FLAT (it still runs, so that its state
+     * follows the market); on probation, a call below the guardrail's confidence is FLAT.
+     */
+    private Signal guarded(int i, Signal signal) {
+        if (health.disabled(i)) {
+            return DISABLED;
+        }
+        if (signal.direction() != Direction.FLAT && signal.confidence() < health.minConfidence(i)) {
+            return BELOW_PROBATION;
+        }
+        return signal;
     }
 
     /** The position manager's turn on an open position: its levels may move, or it may close (from the next open). */

@@ -33,6 +33,7 @@ import dev.quorum.core.data.ImportResult;
 import dev.quorum.core.journal.JournalSink;
 import dev.quorum.core.journal.PluginRunErrors;
 import dev.quorum.core.journal.RunJournal;
+import dev.quorum.core.learning.HealthMonitor;
 import dev.quorum.core.learning.OutcomeTracker;
 import dev.quorum.core.learning.SituationReader;
 import dev.quorum.core.journal.RunSpec;
@@ -139,12 +140,17 @@ public final class BacktestRunner {
         try (JournalSink journalSink = journal.sink(runId);
              BarStream stream = bars.apply(store.bars(new BarQuery(config.data().symbols(), timeframe, from, to)))) {
             RunSink sink = clock == null ? journalSink : new ClockedSink(journalSink, clock, runId);
-            java.util.function.IntFunction<OutcomeTracker> outcomes = !config.learning().enabled() ? null
-                    : bots -> new OutcomeTracker(config.learning().horizonDurations(), config.learning().cadence(), bots,
-                            new SituationReader(new HostMarkets(config.data().symbols(), timeframe, assembly.feeds()))::read, sink);
+            OutcomeTracker outcomes = null;
+            HealthMonitor health = null;
+            if (config.learning().enabled()) {
+                health = config.learning().healthRules().map(r -> new HealthMonitor(r, assembly.botNames(), sink, sink)).orElse(null);
+                outcomes = new OutcomeTracker(config.learning().horizonDurations(), config.learning().cadence(), assembly.bots().size(),
+                        new SituationReader(new HostMarkets(config.data().symbols(), timeframe, assembly.feeds()))::read,
+                        health == null ? sink : health);
+            }
             Backtest backtest = new Backtest(config.engine(), assembly.bots(), assembly.risk(), assembly.positions(), assembly.feeds(),
                     dataEnds(store, config.data().symbols(), timeframe, from, to),
-                    PaperBroker.of(config.broker()), sink, outcomes);
+                    PaperBroker.of(config.broker()), sink, outcomes, health);
             result = backtest.run(stream, progress);
         } catch (RuntimeException | Error e) {
             journal.fail(runId, e.getClass().getSimpleName() + ": " + e.getMessage());

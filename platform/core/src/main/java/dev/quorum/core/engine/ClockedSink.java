@@ -65,6 +65,11 @@ final class ClockedSink implements RunSink {
     }
 
     @Override
+    public void onHealthTransition(String bot, dev.quorum.core.learning.BotHealth.Transition transition) {
+        journal.onHealthTransition(bot, transition);
+    }
+
+    @Override
     public void onRiskDecision(dev.quorum.api.OrderIntent intent, dev.quorum.core.risk.RiskOutcome outcome) {
         journal.onRiskDecision(intent, outcome);
     }

@@ -11,7 +11,11 @@ import dev.quorum.core.portfolio.EquityPoint;
  * predictions and their outcomes ({@link dev.quorum.core.learning.OutcomeTracker.Listener}): derived data, which a
  * sink may buffer like the equity points; the defaults drop them.
  */
-public interface RunSink extends dev.quorum.core.learning.OutcomeTracker.Listener {
+public interface RunSink extends dev.quorum.core.learning.OutcomeTracker.Listener, dev.quorum.core.learning.HealthMonitor.Transitions {
+
+    @Override
+    default void onHealthTransition(String bot, dev.quorum.core.learning.BotHealth.Transition transition) {
+    }
 
     @Override
     default void onPrediction(dev.quorum.core.learning.Prediction prediction) {

@@ -46,6 +46,7 @@ public final class JournalSink implements RunSink, AutoCloseable {
     private long decisionSeq;
     private final List<SignalCount> counts = new ArrayList<>();
     private long fillSeq;
+    private long healthSeq;
 
     JournalSink(Database database, long runId) {
         this.runId = runId;
@@ -119,6 +120,27 @@ public final class JournalSink implements RunSink, AutoCloseable {
         }
         if (riskRows.size() >= RISK_BATCH) {
             flush();
+        }
+    }
+
+    @Override
+    public void onHealthTransition(String bot, dev.quorum.core.learning.BotHealth.Transition t) {
+        flush(); // the outcomes that caused it are stored first
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO bot_health (run_id, seq, bot, time, from_state, to_state,"
+                + " strikes, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, runId);
+            ps.setLong(2, ++healthSeq);
+            ps.setString(3, bot);
+            ps.setLong(4, t.time().toEpochMilli());
+            ps.setString(5, t.from().name());
+            ps.setString(6, t.to().name());
+            ps.setInt(7, t.strikes());
+            ps.setString(8, RunJournal.truncate(t.reason()));
+            ps.executeUpdate();
+            connection.commit();
+        } catch (SQLException e) {
+            rollback();
+            throw new IllegalStateException("cannot record bot " + bot + "'s health of run " + runId + ": " + e.getMessage(), e);
         }
     }
 

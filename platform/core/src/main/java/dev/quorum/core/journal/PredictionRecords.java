@@ -120,6 +120,28 @@ public final class PredictionRecords {
         return list;
     }
 
+    /**
+     * A stored change of a bot's health.
+     *
+     * @param bot        the bot
+     * @param transition the change
+     */
+    public record HealthChange(String bot, dev.quorum.core.learning.BotHealth.Transition transition) {
+    }
+
+    /**
+     * @param runId a run
+     * @return its bots' health changes, in the order they happened
+     */
+    public List<HealthChange> healthChanges(long runId) {
+        List<HealthChange> list = new ArrayList<>();
+        query("SELECT bot, time, from_state, to_state, strikes, reason FROM bot_health WHERE run_id = ? ORDER BY seq", runId,
+                rs -> list.add(new HealthChange(rs.getString(1), new dev.quorum.core.learning.BotHealth.Transition(
+                        Instant.ofEpochMilli(rs.getLong(2)), dev.quorum.core.learning.BotHealth.State.valueOf(rs.getString(3)),
+                        dev.quorum.core.learning.BotHealth.State.valueOf(rs.getString(4)), rs.getInt(5), rs.getString(6)))));
+        return list;
+    }
+
     private static Prediction prediction(ResultSet rs, int at) throws SQLException {
         return new Prediction(rs.getLong(at), rs.getString(at + 1), rs.getString(at + 2), Instant.ofEpochMilli(rs.getLong(at + 3)),
                 Direction.valueOf(rs.getString(at + 4)), rs.getDouble(at + 5), rs.getDouble(at + 6),

@@ -23,7 +23,8 @@ import dev.quorum.api.Signal;
  * <p><b>How it is judged.</b> At each horizon {@code h}, on the symbol's first bar closing at or after
  * {@code time + h}: {@link PredictionOutcome#judge}. A prediction whose horizon lies beyond the symbol's last bar
  * is never judged at that horizon. Predictions are judged before the bar's new ones are made, in the order they
- * were made; everything is deterministic.
+ * were made; everything is deterministic. {@link #judgeDue} runs when the bar has closed, before the vote;
+ * {@link #afterVote} after it.
  */
 public final class OutcomeTracker {
 
@@ -120,7 +121,25 @@ public final class OutcomeTracker {
     }
 
     /**
-     * After a bar's vote: judges the predictions on its symbol that are due, then records the bots' new ones.
+     * When a bar has closed, before the bots vote on it: judges the predictions on its symbol that are due (so that
+     * what they tell, such as a bot's suspension, holds for this bar's vote already).
+     *
+     * @param bar the bar that closed
+     * @param now its close time (the engine clock)
+     */
+    public void judgeDue(Bar bar, Instant now) {
+        SymbolState state = states.computeIfAbsent(bar.symbol(), s -> new SymbolState(bots, horizonSeconds.length));
+        long second = now.getEpochSecond();
+        for (int h = 0; h < horizonSeconds.length; h++) {
+            ArrayDeque<Pending> queue = state.due[h];
+            while (!queue.isEmpty() && queue.peekFirst().dueSecond() <= second) {
+                listener.onOutcome(PredictionOutcome.judge(queue.pollFirst().prediction(), horizons.get(h), now, bar.close()));
+            }
+        }
+    }
+
+    /**
+     * After a bar's vote: records the bots' new predictions.
      *
      * @param bar     the bar just voted on
      * @param now     its close time (the engine clock)
@@ -131,12 +150,6 @@ public final class OutcomeTracker {
         String symbol = bar.symbol();
         SymbolState state = states.computeIfAbsent(symbol, s -> new SymbolState(bots, horizonSeconds.length));
         long second = now.getEpochSecond();
-        for (int h = 0; h < horizonSeconds.length; h++) {
-            ArrayDeque<Pending> queue = state.due[h];
-            while (!queue.isEmpty() && queue.peekFirst().dueSecond() <= second) {
-                listener.onOutcome(PredictionOutcome.judge(queue.pollFirst().prediction(), horizons.get(h), now, bar.close()));
-            }
-        }
         Situation situation = null;
         for (int i = 0; i < signals.length; i++) {
             Direction direction = signals[i].direction();

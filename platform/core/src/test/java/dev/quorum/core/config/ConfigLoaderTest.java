@@ -75,6 +75,17 @@ class ConfigLoaderTest {
         Path cadence = write("learning:\n  cadence: 0\n");
         assertEquals(cadence + ":2:3: learning.cadence = 0 is out of range: expected an integer in [1, 100000]",
                 assertThrows(ConfigException.class, () -> loader.load(cadence)).getMessage());
+        Path order = write("learning:\n  health:\n    degradedBelow: 0.6\n");
+        assertTrue(assertThrows(ConfigException.class, () -> loader.load(order)).getMessage().contains(
+                "learning.health: suspendBelow = 0.35, degradedBelow = 0.6, passAt = 0.5: expected suspendBelow <= degradedBelow <= passAt"));
+        Path window = write("learning:\n  health:\n    window: 0\n");
+        assertEquals(window + ":3:5: learning.health.window = 0 is out of range: expected an integer in [1, 100000]",
+                assertThrows(ConfigException.class, () -> loader.load(window)).getMessage());
+        Path horizon = write("learning:\n  horizons: [60m, 4h]\n  health:\n    horizon: 2h\n");
+        assertTrue(assertThrows(ConfigException.class, () -> loader.load(horizon)).getMessage()
+                .contains("learning.health.horizon = 2h: expected one of learning.horizons [60m, 4h]"));
+        assertEquals(java.time.Duration.ofHours(1), loader.load(write("learning:\n  horizons: [60m, 4h]\n  health:\n    enabled: true\n    horizon: 1h\n"))
+                .learning().healthRules().orElseThrow().horizon(), "1h is 60m");
         Path tooLong = write("learning:\n  horizons: [31d]\n");
         assertTrue(assertThrows(ConfigException.class, () -> loader.load(tooLong)).getMessage()
                 .contains("learning.horizons: 31d is longer than 30d"));

@@ -1,7 +1,6 @@
 package dev.quorum.core.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -72,7 +71,9 @@ class BotFamiliesTest {
         assertTrue(voted.contains("macd-12-26-9"), voted.toString());
         assertEquals("boll-120-reversion", voted.get(86));
         assertTrue(report.result().bots().stream().noneMatch(b -> b.suspended()), "every member runs");
-        assertFalse(report.trades().isEmpty());
+        long predicting = new dev.quorum.core.journal.PredictionRecords(db).byBot(report.runId()).size();
+        assertTrue(predicting >= 80, predicting + " of the 87 made predictions");
+        assertTrue(report.trades().size() > 0, "87 voters reach consensus on these days");
     }
 
     @Test

@@ -50,6 +50,7 @@ class OutcomeTrackerTest {
     }
 
     private static void vote(OutcomeTracker t, Bar bar, Signal a, Signal b) {
+        t.judgeDue(bar, bar.closeTime());
         t.afterVote(bar, bar.closeTime(), new String[] {"a", "b"}, new Signal[] {a, b});
     }
 

@@ -29,6 +29,7 @@ import dev.quorum.api.Direction;
 import dev.quorum.api.Timeframe;
 import dev.quorum.core.TestPlugins;
 import dev.quorum.core.config.ConfigLoader;
+import dev.quorum.core.config.HealthConfig;
 import dev.quorum.core.config.LearningConfig;
 import dev.quorum.core.config.QuorumConfig;
 import dev.quorum.core.data.CandleStore;
@@ -40,10 +41,11 @@ import dev.quorum.core.plugin.PluginHost;
 import dev.quorum.core.store.Database;
 
 /**
- * The default configuration on the embedded candles: every stored outcome is checked against the candles
+ * The default configuration with health on, on the embedded candles: every stored outcome is checked against the candles
  * themselves (the close of the symbol's first bar closing at or after the prediction's time plus the horizon,
  * the move, the hit), every prediction whose horizon fits in its symbol's data is judged there exactly once and
- * no other is, and the default trade log is the same with learning on or off (it only watches).
+ * no other is; predictions alone change no trade; a bot's suspension happens on the outcome that takes its last 50
+ * below 35%, after which it votes no more.
  */
 class PredictionsOnRealCandlesTest {
 
@@ -65,7 +67,9 @@ class PredictionsOnRealCandlesTest {
         db = Database.open(Database.fileUrl(dir.resolve("db/quorum")));
         defaults = new ConfigLoader().load(ROOT.resolve("config/quorum.yaml"));
         BacktestRunner runner = new BacktestRunner(db, host, ROOT, Clock.systemUTC());
-        report = runner.run(defaults, ProgressListener.NONE);
+        // health on, as the shipped config's comments describe turning it on
+        report = runner.run(defaults.withLearning(new LearningConfig(true, null, null,
+                new HealthConfig(true, null, null, null, null, null, null, null, null, null, null))), ProgressListener.NONE);
         closes = new HashMap<>();
         Instant from = defaults.data().fromDate().atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant to = defaults.data().toDate().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -117,12 +121,63 @@ class PredictionsOnRealCandlesTest {
     }
 
     @Test
-    void learningOnlyWatches() {
-        BacktestReport off = new BacktestRunner(db, host, ROOT, Clock.systemUTC())
-                .run(defaults.withLearning(new LearningConfig(false, null, null)), ProgressListener.NONE);
-        assertEquals(report.tradeLogSha256(), off.tradeLogSha256());
+    void predictionsAloneOnlyWatch() {
+        // the shipped config (predictions on, health off) trades as learning off does; with learning off nothing is recorded
+        BacktestRunner runner = new BacktestRunner(db, host, ROOT, Clock.systemUTC());
+        assertFalse(defaults.learning().health().enabled());
+        BacktestReport watching = runner.run(defaults, ProgressListener.NONE);
+        BacktestReport off = runner.run(defaults.withLearning(new LearningConfig(false, null, null)), ProgressListener.NONE);
+        assertEquals(off.tradeLogSha256(), watching.tradeLogSha256());
         assertTrue(new PredictionRecords(db).predictions(off.runId()).isEmpty());
-        assertFalse(report.trades().isEmpty());
+        assertFalse(new PredictionRecords(db).predictions(watching.runId()).isEmpty());
+        assertTrue(new PredictionRecords(db).healthChanges(watching.runId()).isEmpty());
+    }
+
+    @Test
+    void aBotIsSuspendedOnTheOutcomeThatTakesItsLast50Below35PercentAndVotesNoMore() {
+        PredictionRecords records = new PredictionRecords(db);
+        List<PredictionRecords.HealthChange> changes = records.healthChanges(report.runId());
+        List<PredictionRecords.HealthChange> suspensions = changes.stream()
+                .filter(c -> c.transition().to() == BotHealth.State.SUSPENDED).toList();
+        assertFalse(suspensions.isEmpty(), "on these days some bot falls below 35% over 50 predictions at 1h: " + changes);
+        // the outcomes at 1h in the order the engine judged them: bar time, then symbol, then prediction
+        List<PredictionOutcome> judged = new ArrayList<>(records.outcomes(report.runId()).stream()
+                .filter(o -> o.horizon().equals(Duration.ofHours(1))).toList());
+        judged.sort(java.util.Comparator.comparing(PredictionOutcome::time).thenComparing(o -> o.prediction().symbol())
+                .thenComparingLong(o -> o.prediction().id()));
+        List<Prediction> predictions = records.predictions(report.runId());
+        for (PredictionRecords.HealthChange s : suspensions) {
+            BotHealth.Transition t = s.transition();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d+) of its last 50 predictions right").matcher(t.reason());
+            assertTrue(m.find(), t.reason());
+            int stated = Integer.parseInt(m.group(1));
+            assertTrue(stated < 0.35 * 50, t.reason());
+            // some outcome of the bot at that bar leaves exactly that many right among its last 50
+            List<Boolean> window = new ArrayList<>();
+            boolean found = false;
+            for (PredictionOutcome o : judged) {
+                if (!o.prediction().bot().equals(s.bot()) || o.time().isAfter(t.time())) {
+                    continue;
+                }
+                window.add(o.hit());
+                if (window.size() > 50) {
+                    window.remove(0);
+                }
+                long right = window.stream().filter(h -> h).count();
+                if (o.time().equals(t.time()) && window.size() == 50 && right == stated) {
+                    found = true;
+                }
+                // not later than it should: no earlier window of 50 was already below 35%
+                assertTrue(window.size() < 50 || right >= 0.35 * 50 || o.time().equals(t.time()),
+                        s.bot() + " should have been suspended at " + o.time() + " (" + right + " of 50)");
+            }
+            assertTrue(found, "the stored outcomes give " + s.bot() + " " + stated + " right of 50 at " + t.time());
+            assertEquals(1, t.strikes());
+            // suspended for 7 days, longer than the data: from that bar on it makes no prediction and votes for no trade
+            assertTrue(predictions.stream().noneMatch(p -> p.bot().equals(s.bot()) && !p.time().isBefore(t.time())), s.bot());
+            assertTrue(report.trades().stream().filter(tr -> !tr.entryTime().isBefore(t.time()))
+                    .noneMatch(tr -> tr.bots().contains(s.bot())), s.bot() + " voted after its suspension");
+        }
     }
 
     @Test

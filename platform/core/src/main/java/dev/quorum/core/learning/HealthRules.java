@@ -1,0 +1,42 @@
+package dev.quorum.core.learning;
+
+import java.time.Duration;
+
+/**
+ * The thresholds of strategy health and rehabilitation ({@link BotHealth}); the defaults are the seeds'.
+ *
+ * @param horizon                the horizon whose outcomes judge a bot (one of learning.horizons)
+ * @param window                 judged predictions a hit rate is taken over, and the fewest before any verdict (50)
+ * @param suspendBelow           a hit rate below this suspends the bot (0.35)
+ * @param degradedBelow          a hit rate below this (and not below suspendBelow) marks it DEGRADED (0.45)
+ * @param suspension             how long a suspension lasts, engine time (7 days)
+ * @param probation              how long a probation lasts at least, engine time (14 days)
+ * @param probationMinJudged     judged predictions made on probation before it is decided (20)
+ * @param passAt                 the hit rate on probation that passes it, and that brings a DEGRADED bot back (0.50)
+ * @param maxStrikes             the suspension that retires the bot for good (the 3rd)
+ * @param probationMinConfidence on probation, a call below this confidence counts as FLAT (the seed's 0.70 instead of
+ *                               its 0.60; outside probation Quorum sets no floor on a bot's confidence)
+ */
+public record HealthRules(Duration horizon, int window, double suspendBelow, double degradedBelow, Duration suspension,
+                          Duration probation, int probationMinJudged, double passAt, int maxStrikes,
+                          double probationMinConfidence) {
+
+    /** Checks the ranges. */
+    public HealthRules {
+        if (window < 1 || probationMinJudged < 1 || maxStrikes < 1) {
+            throw new IllegalArgumentException("window, probationMinJudged and maxStrikes must be at least 1");
+        }
+        if (!(suspendBelow <= degradedBelow) || !(degradedBelow <= passAt)) {
+            throw new IllegalArgumentException("expected suspendBelow " + suspendBelow + " <= degradedBelow " + degradedBelow + " <= passAt "
+                    + passAt);
+        }
+    }
+
+    /**
+     * @param horizon the horizon whose outcomes judge a bot
+     * @return the seeds' rules at that horizon
+     */
+    public static HealthRules seeds(Duration horizon) {
+        return new HealthRules(horizon, 50, 0.35, 0.45, Duration.ofDays(7), Duration.ofDays(14), 20, 0.50, 3, 0.70);
+    }
+}
