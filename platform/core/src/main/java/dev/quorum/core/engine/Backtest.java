@@ -56,7 +56,10 @@ import dev.quorum.core.risk.RiskOutcome;
  * the position close) on each of its symbol's bars after the fills, and an entry may go out in legs; a manager
  * that hedges is asked after every bar (of any symbol, after the vote) with the portfolio's peak equity, and its
  * orders on that bar's symbol go out.
- * A symbol whose data ends before the run's closes its position, and its hedge, at its own last bar.
+ * A symbol whose data ends before the run's closes its position, and its hedge, at its own last bar. With
+ * learning on ({@link OutcomeTracker}), the bots' predictions due on a symbol are judged when its bar closes,
+ * before the vote (so that the bots' health, {@link HealthMonitor}, holds for that vote), and their new calls
+ * are recorded after it.
  */
 public final class Backtest {
 
@@ -235,14 +238,14 @@ public final class Backtest {
     private void decide(Bar bar, Slot slot, SymbolFeed view) {
         String symbol = bar.symbol();
         StrategyInstance[] instances = slot.instances();
-        // a suspended bot keeps its place in the vote as FLAT: broken bots must not leave the few
-        // remaining ones to reach consensus on their own
         if (tracking) {
             outcomes.judgeDue(bar, view.now());
         }
         if (health != null) {
             health.tick(view.now());
         }
+        // a suspended bot keeps its place in the vote as FLAT: broken bots must not leave the few
+        // remaining ones to reach consensus on their own (so does a bot its health disables)
         for (int i = 0; i < botArray.length; i++) {
             Bot bot = botArray[i];
             Signal signal = bot.isSuspended() ? SUSPENDED : bot.vote(instances[i], view);
