@@ -35,6 +35,10 @@ final class BotsCommand implements Callable<Integer> {
     private ConfigOption config;
     @Option(names = "--run", paramLabel = "N", description = "The run to show (see the run numbers printed by backtest and replay).")
     private Long run;
+    @Option(names = "--by", paramLabel = "MEASURE",
+            description = "Also show each bot's hit rate at the first horizon per bucket of one measure of the market situation:"
+                    + " regime, volatility, volume or momentum.")
+    private String by;
 
     @Override
     public Integer call() {
@@ -51,7 +55,14 @@ final class BotsCommand implements Callable<Integer> {
                 out.println("no finished run yet: ./quorum backtest makes one");
                 return 0;
             }
+            if (by != null && !PredictionRecords.MEASURES.contains(by)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--by " + by + ": expected one of "
+                        + String.join(", ", PredictionRecords.MEASURES));
+            }
             print(out, chosen.get(), journal.bots(chosen.get().id()), new PredictionRecords(db));
+            if (by != null) {
+                printBySituation(out, chosen.get().id(), new PredictionRecords(db), by);
+            }
         }
         return 0;
     }
@@ -94,21 +105,7 @@ final class BotsCommand implements Callable<Integer> {
             }
             rows.add(row);
         }
-        int[] width = new int[header.size()];
-        rows.forEach(row -> {
-            for (int i = 0; i < row.size(); i++) {
-                width[i] = Math.max(width[i], row.get(i).length());
-            }
-        });
-        for (List<String> row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.size(); i++) {
-                String cell = row.get(i);
-                line.append(i < 3 ? String.format(Locale.ROOT, "%-" + width[i] + "s", cell) : String.format(Locale.ROOT, "%" + width[i] + "s", cell));
-                line.append("  ");
-            }
-            out.println(line.toString().stripTrailing());
-        }
+        table(out, rows, 3);
         if (!changes.isEmpty()) {
             out.println();
             out.println("Health changes:");
@@ -120,6 +117,50 @@ final class BotsCommand implements Callable<Integer> {
         if (horizons.isEmpty()) {
             out.println();
             out.println("(no prediction of this run was judged: learning.enabled is false, or the data ended before the first horizon)");
+        }
+    }
+
+    private static void printBySituation(PrintWriter out, long runId, PredictionRecords records, String measure) {
+        List<Duration> horizons = records.horizons(runId);
+        out.println();
+        if (horizons.isEmpty()) {
+            out.println("(no judged prediction to show by " + measure + ")");
+            return;
+        }
+        Duration h = horizons.get(0);
+        Map<String, Map<String, PredictionRecords.HorizonRecord>> table = records.bySituation(runId, measure, h);
+        java.util.SortedSet<String> buckets = new java.util.TreeSet<>(java.util.Comparator.comparingInt(PredictionRecords::bucketOrder));
+        table.values().forEach(m -> buckets.addAll(m.keySet()));
+        out.println("Hit rate at " + span(h) + " by " + measure + " when the call was made (right of judged):");
+        List<List<String>> rows = new ArrayList<>();
+        List<String> header = new ArrayList<>(List.of("BOT"));
+        header.addAll(buckets);
+        rows.add(header);
+        table.forEach((bot, byBucket) -> {
+            List<String> row = new ArrayList<>(List.of(bot));
+            for (String bucket : buckets) {
+                PredictionRecords.HorizonRecord r = byBucket.get(bucket);
+                row.add(r == null ? "-" : Format.percent(r.hitRate()) + " of " + Format.count(r.judged()));
+            }
+            rows.add(row);
+        });
+        table(out, rows, 1);
+    }
+
+    /** Prints rows as columns, the first {@code left} aligned left and the others right. */
+    private static void table(PrintWriter out, List<List<String>> rows, int left) {
+        int[] width = new int[rows.get(0).size()];
+        rows.forEach(row -> {
+            for (int i = 0; i < row.size(); i++) {
+                width[i] = Math.max(width[i], row.get(i).length());
+            }
+        });
+        for (List<String> row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.size(); i++) {
+                line.append(String.format(Locale.ROOT, i < left ? "%-" + width[i] + "s" : "%" + width[i] + "s", row.get(i))).append("  ");
+            }
+            out.println(line.toString().stripTrailing());
         }
     }
 

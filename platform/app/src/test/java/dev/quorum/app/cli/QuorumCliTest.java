@@ -92,6 +92,13 @@ class QuorumCliTest {
         assertTrue(r.out.matches("(?s).*\\nHealth changes:\\n  2018-04-0\\dT[0-9:]+Z  [a-z-]+ +ACTIVE -> DEGRADED: \\d+ of its last 50 predictions right.*"),
                 r.out);
         assertEquals(r.out, run("bots", "--run", "1").out);
+        Result byRegime = run("bots", "--by", "regime");
+        assertEquals(0, byRegime.code, byRegime.err);
+        assertTrue(byRegime.out.matches("(?s).*\\nHit rate at 1h by regime when the call was made \\(right of judged\\):\\nBOT +TREND_UP +TREND_DOWN +RANGE\\n.*"),
+                byRegime.out);
+        Result badMeasure = run("bots", "--by", "colour");
+        assertTrue(badMeasure.code != 0);
+        assertTrue(badMeasure.err.contains("--by colour: expected one of regime, volatility, volume, momentum"), badMeasure.err);
         Result missing = run("bots", "--run", "99");
         assertTrue(missing.code != 0);
         assertTrue(missing.err.contains("--run 99: no such run (the runs are [1])"), missing.err);

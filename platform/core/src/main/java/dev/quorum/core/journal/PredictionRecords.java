@@ -95,6 +95,43 @@ public final class PredictionRecords {
         return records;
     }
 
+    /** The measures of a prediction's situation, as stored. */
+    public static final List<String> MEASURES = List.of("regime", "volatility", "volume", "momentum");
+
+    /**
+     * Each bot's record at one horizon, per bucket of one measure of the market situation (seed 003's expertise
+     * "in the current situation").
+     *
+     * @param runId   a run
+     * @param measure one of {@link #MEASURES}
+     * @param horizon the horizon
+     * @return bot (by name) to bucket (in the measure's order) to its record there
+     * @throws IllegalArgumentException for another measure
+     */
+    public Map<String, Map<String, HorizonRecord>> bySituation(long runId, String measure, Duration horizon) {
+        if (!MEASURES.contains(measure)) {
+            throw new IllegalArgumentException("'" + measure + "' is not a measure of the situation: expected one of " + MEASURES);
+        }
+        Map<String, Map<String, HorizonRecord>> result = new java.util.TreeMap<>();
+        // the column name comes from the fixed list above, never from the caller's text
+        String sql = "SELECT p.bot, p." + measure + ", COUNT(*), SUM(CASE WHEN o.hit THEN 1 ELSE 0 END), AVG(o.move)"
+                + " FROM prediction_outcomes o JOIN predictions p ON p.run_id = o.run_id AND p.id = o.prediction_id"
+                + " WHERE o.run_id = ? AND o.horizon_minutes = " + Math.toIntExact(horizon.toMinutes()) + " GROUP BY p.bot, p." + measure;
+        query(sql, runId, rs -> result.computeIfAbsent(rs.getString(1), b -> new java.util.TreeMap<>(java.util.Comparator.comparingInt(
+                PredictionRecords::bucketOrder))).put(rs.getString(2), new HorizonRecord(horizon, rs.getLong(3), rs.getLong(4),
+                rs.getDouble(5))));
+        return result;
+    }
+
+    /**
+     * @param bucket a bucket of a situation measure, such as {@code HIGH}
+     * @return its place in a reading order: low to high, down to up, trend to range, unknown last
+     */
+    public static int bucketOrder(String bucket) {
+        int at = List.of("LOW", "NORMAL", "HIGH", "DOWN", "FLAT", "UP", "TREND_UP", "TREND_DOWN", "RANGE", "UNKNOWN").indexOf(bucket);
+        return at < 0 ? 100 : at;
+    }
+
     /**
      * @param runId a run
      * @return its predictions in the order made

@@ -121,6 +121,28 @@ class PredictionsOnRealCandlesTest {
     }
 
     @Test
+    void theRecordBySituationIsTheOutcomesGroupedByTheirCallsBucket() {
+        PredictionRecords records = new PredictionRecords(db);
+        Map<String, Map<String, long[]>> expected = new TreeMap<>();
+        for (PredictionOutcome o : records.outcomes(report.runId())) {
+            if (o.horizon().equals(Duration.ofHours(1))) {
+                long[] n = expected.computeIfAbsent(o.prediction().bot(), b -> new TreeMap<>())
+                        .computeIfAbsent(o.prediction().situation().volatility().name(), v -> new long[2]);
+                n[0]++;
+                n[1] += o.hit() ? 1 : 0;
+            }
+        }
+        Map<String, Map<String, PredictionRecords.HorizonRecord>> stored = records.bySituation(report.runId(), "volatility",
+                Duration.ofHours(1));
+        assertEquals(expected.keySet(), stored.keySet());
+        expected.forEach((bot, buckets) -> buckets.forEach((bucket, n) -> {
+            PredictionRecords.HorizonRecord r = stored.get(bot).get(bucket);
+            assertEquals(n[0], r.judged(), bot + " " + bucket);
+            assertEquals(n[1], r.hits(), bot + " " + bucket);
+        }));
+    }
+
+    @Test
     void predictionsAloneOnlyWatch() {
         // the shipped config (predictions on, health off) trades as learning off does; with learning off nothing is recorded
         BacktestRunner runner = new BacktestRunner(db, host, ROOT, Clock.systemUTC());
