@@ -16,11 +16,19 @@ import java.util.regex.Pattern;
  * @param cadence  bars after which a bot's unchanged call is recorded again, [1, 100000]; default 15 (the
  *                 seed's "every 15 minutes" on 1-minute bars)
  * @param health   strategy health and rehabilitation
+ * @param learners the learners, in the order they are asked (each a {@link dev.quorum.api.Learner} of a started
+ *                 plugin); default none: every bot votes with weight 1
+ * @param weights  how the learners' multipliers become weights
+ * @param seed     the seed of the learners' randomness; default 1
+ * @param state    where the learners' state lives across runs: null (the default) starts every run fresh and keeps
+ *                 its state under the run's id; a name (letters, digits, '.', '_', '-') resumes from the state last
+ *                 saved under that name and saves there when the run ends
  */
-public record LearningConfig(Boolean enabled, List<String> horizons, Integer cadence, HealthConfig health) {
+public record LearningConfig(Boolean enabled, List<String> horizons, Integer cadence, HealthConfig health,
+                             List<LearnerConfig> learners, WeightsConfig weights, Long seed, String state) {
 
     /**
-     * With the default health rules.
+     * With the default health rules and no learners.
      *
      * @param enabled  see the record
      * @param horizons see the record
@@ -28,6 +36,18 @@ public record LearningConfig(Boolean enabled, List<String> horizons, Integer cad
      */
     public LearningConfig(Boolean enabled, List<String> horizons, Integer cadence) {
         this(enabled, horizons, cadence, null);
+    }
+
+    /**
+     * Without learners.
+     *
+     * @param enabled  see the record
+     * @param horizons see the record
+     * @param cadence  see the record
+     * @param health   see the record
+     */
+    public LearningConfig(Boolean enabled, List<String> horizons, Integer cadence, HealthConfig health) {
+        this(enabled, horizons, cadence, health, null, null, null, null);
     }
 
     private static final Pattern SPAN = Pattern.compile("([1-9][0-9]{0,5})([mhd])");
@@ -39,6 +59,24 @@ public record LearningConfig(Boolean enabled, List<String> horizons, Integer cad
         horizons = horizons == null ? DEFAULT_HORIZONS : List.copyOf(horizons);
         cadence = Check.range("learning.cadence", cadence, 15, 1, 100_000);
         health = health == null ? HealthConfig.defaults() : health;
+        learners = learners == null ? List.of() : List.copyOf(learners);
+        weights = weights == null ? WeightsConfig.defaults() : weights;
+        seed = seed == null ? 1L : seed;
+        if (state != null && !state.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+            throw new IllegalArgumentException("learning.state = '" + state + "': expected a name of letters, digits, '.', '_' and '-'"
+                    + " (at most 64), or no value for a fresh start on every run");
+        }
+        if (!enabled && !learners.isEmpty()) {
+            throw new IllegalArgumentException("learning.learners: " + learners.size() + " learner(s) configured but learning.enabled is"
+                    + " false; learners learn from the judged predictions, so turn learning on or remove them");
+        }
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (int i = 0; i < learners.size(); i++) {
+            if (!names.add(learners.get(i).name())) {
+                throw new IllegalArgumentException("learning.learners[" + i + "]: the name '" + learners.get(i).name()
+                        + "' is used twice; give one of them another 'name:'");
+            }
+        }
         if (horizons.isEmpty() || horizons.size() > 8) {
             throw new IllegalArgumentException("learning.horizons = " + horizons + ": expected 1 to 8 horizons such as [1h, 4h, 24h]");
         }
@@ -56,6 +94,22 @@ public record LearningConfig(Boolean enabled, List<String> horizons, Integer cad
     /** @return every default */
     public static LearningConfig defaults() {
         return new LearningConfig(null, null, null, null);
+    }
+
+    /**
+     * @param newLearners the learners
+     * @return this section with other learners
+     */
+    public LearningConfig withLearners(List<LearnerConfig> newLearners) {
+        return new LearningConfig(enabled, horizons, cadence, health, newLearners, weights, seed, state);
+    }
+
+    /**
+     * @param newState the state's name, or null for a fresh start
+     * @return this section keeping the learners' state elsewhere
+     */
+    public LearningConfig withState(String newState) {
+        return new LearningConfig(enabled, horizons, cadence, health, learners, weights, seed, newState);
     }
 
     /**

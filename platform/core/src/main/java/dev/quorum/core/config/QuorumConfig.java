@@ -243,6 +243,21 @@ public record QuorumConfig(DataConfig data, EngineConfig engine, BrokerConfig br
         return all;
     }
 
+    /**
+     * @param bot a bot's name
+     * @return the name of the family it is a member of, or empty for a bot of {@code bots} (or none)
+     */
+    public java.util.Optional<String> familyOf(String bot) {
+        for (FamilyConfig family : families) {
+            for (FamilyConfig.Member m : family.members()) {
+                if (m.bot().name().equals(bot)) {
+                    return java.util.Optional.of(family.name());
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** @return every bot that votes, those of {@code bots} first, then each family's members */
     public List<BotConfig> allBots() {
         return configuredBots().stream().map(ConfiguredBot::config).toList();

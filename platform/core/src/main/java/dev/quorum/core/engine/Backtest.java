@@ -22,6 +22,7 @@ import dev.quorum.core.ensemble.Decision;
 import dev.quorum.core.ensemble.Ensemble;
 import dev.quorum.core.ensemble.Vote;
 import dev.quorum.core.learning.HealthMonitor;
+import dev.quorum.core.learning.LearnerDesk;
 import dev.quorum.core.learning.OutcomeTracker;
 import dev.quorum.core.portfolio.OpenPosition;
 import dev.quorum.core.portfolio.Portfolio;
@@ -52,7 +53,8 @@ import dev.quorum.core.risk.RiskOutcome;
  * ({@link EquityRecorder}). When the data ends, unfilled orders are cancelled and open positions close,
  * in full, at their symbol's last close (END_OF_DATA). Gaps in the data are not filled: a missing bar is
  * simply not processed, and a working order waits for the symbol's next bar. Weights are 1 for every bot
- * until learners exist. With a position manager ({@link PositionDesk}), an open position's levels may move (or
+ * without learners; with them ({@link LearnerDesk}) each symbol's vote counts with the weights its learners set, and
+ * with the confidences the reviewing learners leave. With a position manager ({@link PositionDesk}), an open position's levels may move (or
  * the position close) on each of its symbol's bars after the fills, and an entry may go out in legs; a manager
  * that hedges is asked after every bar (of any symbol, after the vote) with the portfolio's peak equity, and its
  * orders on that bar's symbol go out.
@@ -73,8 +75,11 @@ public final class Backtest {
     // the vote of one bar, in arrays reused bar after bar: this is the engine's innermost loop
     private final Bot[] botArray;
     private final String[] botNames;
-    private final double[] weights;
+    private final double[] equalWeights;
     private final Signal[] signals;
+    // what the ensemble counts: the signals, or (when a learner reviews them) a second array of recalibrated ones
+    private final Signal[] votes;
+    private final LearnerDesk learners;
     private final Ensemble ensemble;
     private final RiskChain risk;
     private final OutcomeTracker outcomes;
@@ -113,7 +118,7 @@ public final class Backtest {
      */
     Backtest(EngineConfig config, List<Bot> bots, RiskChain risk, PositionDesk positions, Map<String, SymbolFeed> feeds,
              Map<String, Instant> dataEnds, PaperBroker broker, RunSink sink) {
-        this(config, bots, risk, positions, feeds, dataEnds, broker, sink, null, null);
+        this(config, bots, risk, positions, feeds, dataEnds, broker, sink, null, null, null);
     }
 
     /**
@@ -123,35 +128,56 @@ public final class Backtest {
      */
     Backtest(EngineConfig config, List<Bot> bots, RiskChain risk, PositionDesk positions, Map<String, SymbolFeed> feeds,
              Map<String, Instant> dataEnds, PaperBroker broker, RunSink sink, OutcomeTracker outcomes, HealthMonitor health) {
+        this(config, bots, risk, positions, feeds, dataEnds, broker, sink, outcomes, health, null);
+    }
+
+    /**
+     * @param dataEnds for each symbol whose data ends before the run's, the open time of its last bar
+     * @param outcomes makes the bots' predictions and judges them, or null for none
+     * @param health   the bots' health, told of the judged predictions by {@code outcomes}, or null for none
+     * @param learners the learners, told of the judged predictions by {@code outcomes}, or null for none (equal weights)
+     */
+    Backtest(EngineConfig config, List<Bot> bots, RiskChain risk, PositionDesk positions, Map<String, SymbolFeed> feeds,
+             Map<String, Instant> dataEnds, PaperBroker broker, RunSink sink, OutcomeTracker outcomes, HealthMonitor health,
+             LearnerDesk learners) {
         this.config = config;
+        this.learners = learners;
         this.outcomes = outcomes == null ? OutcomeTracker.none() : outcomes;
         this.tracking = this.outcomes.enabled();
         this.health = health;
         this.dataEnds = Map.copyOf(dataEnds);
         this.positions = positions;
         this.feeds = Map.copyOf(feeds);
-        feeds.forEach((symbol, feed) -> slots.put(symbol,
-                new Slot(feed, bots.stream().map(b -> b.instance(symbol)).toArray(StrategyInstance[]::new))));
+        this.equalWeights = new double[bots.size()];
+        java.util.Arrays.fill(equalWeights, 1.0); // every bot's weight without learners
+        feeds.forEach((symbol, feed) -> {
+            LearnerDesk.Book book = learners == null ? null : learners.book(symbol);
+            slots.put(symbol, new Slot(feed, bots.stream().map(b -> b.instance(symbol)).toArray(StrategyInstance[]::new), book,
+                    book == null ? equalWeights : book.weights()));
+        });
         this.bots = List.copyOf(bots);
         this.botArray = bots.toArray(new Bot[0]);
         this.botNames = bots.stream().map(Bot::name).toArray(String[]::new);
-        this.weights = new double[botArray.length];
-        java.util.Arrays.fill(weights, 1.0); // equal weights until learners exist
         this.signals = new Signal[botArray.length];
+        this.votes = learners != null && learners.reviews() ? new Signal[botArray.length] : signals;
         this.ensemble = new Ensemble(config.consensusThreshold());
         this.risk = risk;
         this.portfolio = new Portfolio(config.initialCash());
         this.peakEquity = config.initialCash();
         this.riskWatchesBars = risk.watchesBars();
-        this.desk = new OrderDesk(broker, portfolio, risk, positions, sink);
+        this.desk = learners == null ? new OrderDesk(broker, portfolio, risk, positions, sink)
+                : new OrderDesk(broker, portfolio, risk, positions, sink, learners::closed);
         this.tally = new SignalTally(botNames);
         this.equity = new EquityRecorder(config.equityTimeframe(), sink, tally);
         this.sink = sink;
         this.wakeUpSecond = sink.nextWakeUp().getEpochSecond();
     }
 
-    /** One symbol of the run: its feed and, in bot order, each bot's strategy instance on it. */
-    private record Slot(SymbolFeed feed, StrategyInstance[] instances) {
+    /**
+     * One symbol of the run: its feed; in bot order, each bot's strategy instance on it; its learners' book (null
+     * without learners) and the weights its votes count with.
+     */
+    private record Slot(SymbolFeed feed, StrategyInstance[] instances, LearnerDesk.Book book, double[] weights) {
     }
 
     /**
@@ -194,6 +220,10 @@ public final class Backtest {
         feeds.forEach((symbol, feed) -> feed.lastBar().ifPresent(b -> lastBar.put(symbol, b)));
         desk.closeAllAtEnd(lastBar);
         equity.finish(portfolio);
+        if (learners != null) {
+            learners.checkpoint();
+            sink.onLearning(learners.weights(), learners.figures());
+        }
         sink.flush();
         return new EngineResult(bars, firstBar, end, desk.trades(), blocked + desk.cancelledEntries(), portfolio.equity(),
                 bots.stream().map(Bot::report).toList());
@@ -258,7 +288,10 @@ public final class Backtest {
         if (tracking) {
             outcomes.afterVote(bar, view.now(), botNames, signals);
         }
-        Decision decision = ensemble.decide(botNames, weights, signals, botArray.length);
+        if (learners != null) {
+            learners.beforeVote(slot.book(), view.now(), signals, votes);
+        }
+        Decision decision = ensemble.decide(botNames, slot.weights(), votes, botArray.length);
         if (!decision.isActionable() || desk.busy(symbol)) {
             return;
         }
@@ -273,7 +306,9 @@ public final class Backtest {
         if (decision.direction() == Direction.SHORT && !config.allowShort()) {
             return;
         }
-        enter(bar, view.now(), decision);
+        if (enter(bar, view.now(), decision) && learners != null) {
+            learners.entered(symbol, votes);
+        }
     }
 
     /**
@@ -319,11 +354,12 @@ public final class Backtest {
         desk.hedge(positions.hedge(new HedgeContext(now, symbol, portfolio.snapshot(now), peakEquity)), now);
     }
 
-    private void enter(Bar bar, Instant now, Decision decision) {
+    /** @return whether an entry went to the broker */
+    private boolean enter(Bar bar, Instant now, Decision decision) {
         double price = bar.close();
         double quantity = portfolio.freeEquity() / desk.unitCost(price);
         if (!(quantity > 0)) {
-            return;
+            return false;
         }
         boolean isLong = decision.direction() == Direction.LONG;
         // the voters' levels, else engine.stopLoss / engine.takeProfit from the close
@@ -344,7 +380,9 @@ public final class Backtest {
         if (outcome != null) {
             PositionDesk.Opening opening = positions.open(outcome.approved().get(), stop, target, () -> portfolio.snapshot(now));
             desk.enter(opening.intent(), opening.legs(), outcome.notes(), now);
+            return true;
         }
+        return false;
     }
 
     /** Runs the chain on an intent and records its steps; returns the approving outcome, or null (counted as blocked). */

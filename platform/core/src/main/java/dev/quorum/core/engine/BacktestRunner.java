@@ -34,6 +34,7 @@ import dev.quorum.core.journal.JournalSink;
 import dev.quorum.core.journal.PluginRunErrors;
 import dev.quorum.core.journal.RunJournal;
 import dev.quorum.core.learning.HealthMonitor;
+import dev.quorum.core.learning.LearnerDesk;
 import dev.quorum.core.learning.OutcomeTracker;
 import dev.quorum.core.learning.SituationReader;
 import dev.quorum.core.journal.RunSpec;
@@ -122,6 +123,7 @@ public final class BacktestRunner {
         List<Registered<Strategy>> strategies = new java.util.ArrayList<>(plugins.strategies());
         strategies.addAll(extraStrategies);
         Assembly assembly = Assembly.of(config, strategies, plugins.riskModules(), plugins.positionManagers(), plugins);
+        LearnerSetup learnerSetup = LearnerSetup.resolve(config, plugins.learners());
         Timeframe timeframe = config.data().baseTimeframe();
         Instant from = config.data().fromDate().atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant to = config.data().toDate().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -142,15 +144,25 @@ public final class BacktestRunner {
             RunSink sink = clock == null ? journalSink : new ClockedSink(journalSink, clock, runId);
             OutcomeTracker outcomes = null;
             HealthMonitor health = null;
+            LearnerDesk learners = null;
             if (config.learning().enabled()) {
                 health = config.learning().healthRules().map(r -> new HealthMonitor(r, assembly.botNames(), sink, sink)).orElse(null);
+                java.util.function.Function<String, dev.quorum.api.Situation> situations =
+                        new SituationReader(new HostMarkets(config.data().symbols(), timeframe, assembly.feeds()))::read;
+                OutcomeTracker.Listener listener = health == null ? sink : health;
+                if (!learnerSetup.isEmpty()) {
+                    String scope = config.learning().state() != null ? config.learning().state() : "run-" + runId;
+                    learners = new LearnerDesk(learnerSetup.create(config, assembly.bots(), database, scope, wallClock, plugins),
+                            assembly.botNames(), config.learning().weights(), config.learning().cadence(), situations, plugins,
+                            config.engine().maxBotErrors(), listener, true);
+                    listener = learners;
+                }
                 outcomes = new OutcomeTracker(config.learning().horizonDurations(), config.learning().cadence(), assembly.bots().size(),
-                        new SituationReader(new HostMarkets(config.data().symbols(), timeframe, assembly.feeds()))::read,
-                        health == null ? sink : health);
+                        situations, listener);
             }
             Backtest backtest = new Backtest(config.engine(), assembly.bots(), assembly.risk(), assembly.positions(), assembly.feeds(),
                     dataEnds(store, config.data().symbols(), timeframe, from, to),
-                    PaperBroker.of(config.broker()), sink, outcomes, health);
+                    PaperBroker.of(config.broker()), sink, outcomes, health, learners);
             result = backtest.run(stream, progress);
         } catch (RuntimeException | Error e) {
             journal.fail(runId, e.getClass().getSimpleName() + ": " + e.getMessage());

@@ -56,6 +56,10 @@ final class Bot {
         return name;
     }
 
+    String strategyId() {
+        return strategyId;
+    }
+
     boolean isSuspended() {
         return suspended;
     }

@@ -35,6 +35,12 @@ final class ClockedSink implements RunSink {
     }
 
     @Override
+    public void onLearning(java.util.Map<String, java.util.Map<String, Double>> weights,
+                           java.util.List<dev.quorum.core.learning.LearnerDesk.Figure> figures) {
+        journal.onLearning(weights, figures);
+    }
+
+    @Override
     public void onExit(Fill fill, ClosedTrade trade) {
         journal.onExit(fill, trade);
     }

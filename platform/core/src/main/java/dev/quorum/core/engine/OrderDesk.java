@@ -50,6 +50,7 @@ final class OrderDesk {
     private final RiskChain risk;
     private final PositionDesk positions;
     private final RunSink sink;
+    private final java.util.function.Consumer<dev.quorum.api.Trade> closedTrades;
     private final OrderBook orders = new OrderBook();
     private final EntryLegs entries;
     private final HedgeOrders hedges;
@@ -58,6 +59,13 @@ final class OrderDesk {
     private long cancelledEntries;
 
     OrderDesk(PaperBroker broker, Portfolio portfolio, RiskChain risk, PositionDesk positions, RunSink sink) {
+        this(broker, portfolio, risk, positions, sink, trade -> { });
+    }
+
+    /** @param closedTrades told of every closed position trade (not hedges) after the risk chain and the manager */
+    OrderDesk(PaperBroker broker, Portfolio portfolio, RiskChain risk, PositionDesk positions, RunSink sink,
+              java.util.function.Consumer<dev.quorum.api.Trade> closedTrades) {
+        this.closedTrades = closedTrades;
         this.broker = broker;
         this.portfolio = portfolio;
         this.risk = risk;
@@ -409,6 +417,7 @@ final class OrderDesk {
         sink.onExit(exitFill, recorded);
         positions.closed(trade.trade());
         risk.onTradeClosed(trade.trade());
+        closedTrades.accept(trade.trade());
         hedges.positionClosed(trade.trade().symbol(), trade.trade().exitReason(), exitFill.time());
     }
 }

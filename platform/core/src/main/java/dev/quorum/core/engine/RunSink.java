@@ -98,6 +98,17 @@ public interface RunSink extends dev.quorum.core.learning.OutcomeTracker.Listene
     default void onClock(Instant now) {
     }
 
+    /**
+     * What the learners left when the run ended: each symbol's weights and the learners' figures per bot. Recorded
+     * with the run.
+     *
+     * @param weights symbol to bot to weight
+     * @param figures what each learner reports on each bot
+     */
+    default void onLearning(java.util.Map<String, java.util.Map<String, Double>> weights,
+                            java.util.List<dev.quorum.core.learning.LearnerDesk.Figure> figures) {
+    }
+
     /** The run has ended: write whatever is buffered. */
     default void flush() {
     }

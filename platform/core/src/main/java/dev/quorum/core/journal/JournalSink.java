@@ -145,6 +145,39 @@ public final class JournalSink implements RunSink, AutoCloseable {
     }
 
     @Override
+    public void onLearning(java.util.Map<String, java.util.Map<String, Double>> weights,
+                           List<dev.quorum.core.learning.LearnerDesk.Figure> figures) {
+        flush();
+        try (PreparedStatement w = connection.prepareStatement("INSERT INTO bot_weights (run_id, bot, symbol, weight) VALUES (?, ?, ?, ?)");
+             PreparedStatement f = connection.prepareStatement("INSERT INTO learner_figures (run_id, learner, bot, figure, figure_value)"
+                     + " VALUES (?, ?, ?, ?, ?)")) {
+            for (var symbol : weights.entrySet()) {
+                for (var bot : symbol.getValue().entrySet()) {
+                    w.setLong(1, runId);
+                    w.setString(2, bot.getKey());
+                    w.setString(3, symbol.getKey());
+                    w.setDouble(4, bot.getValue());
+                    w.addBatch();
+                }
+            }
+            w.executeBatch();
+            for (var figure : figures) {
+                f.setLong(1, runId);
+                f.setString(2, figure.learner());
+                f.setString(3, figure.bot());
+                f.setString(4, figure.figure());
+                f.setDouble(5, figure.value());
+                f.addBatch();
+            }
+            f.executeBatch();
+            connection.commit();
+        } catch (SQLException e) {
+            rollback();
+            throw new IllegalStateException("cannot record the learners' weights and figures of run " + runId + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public void onPrediction(dev.quorum.core.learning.Prediction prediction) {
         if (predictionLog.add(prediction)) {
             flush();

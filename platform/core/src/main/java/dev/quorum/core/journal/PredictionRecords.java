@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 
 import dev.quorum.api.Direction;
+import dev.quorum.api.Situation;
 import dev.quorum.core.learning.Prediction;
 import dev.quorum.core.learning.PredictionOutcome;
-import dev.quorum.core.learning.Situation;
 import dev.quorum.core.store.Database;
 
 /** Reads back a run's stored predictions and outcomes, and each bot's record from them. */

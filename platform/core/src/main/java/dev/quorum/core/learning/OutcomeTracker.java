@@ -10,6 +10,7 @@ import java.util.Map;
 import dev.quorum.api.Bar;
 import dev.quorum.api.Direction;
 import dev.quorum.api.Signal;
+import dev.quorum.api.Situation;
 
 /**
  * Turns the bots' votes into {@link Prediction}s and judges each at every horizon, in engine time, as the bars

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 import dev.quorum.api.Direction;
+import dev.quorum.api.Situation;
 
 /**
  * A bot's call on a symbol: a LONG or SHORT signal at a bar's close, with the price then and the market's

@@ -8,6 +8,7 @@ import dev.quorum.api.ADXIndicator;
 import dev.quorum.api.BarHistory;
 import dev.quorum.api.Indicator;
 import dev.quorum.api.Markets;
+import dev.quorum.api.Situation;
 
 /**
  * Reads the {@link Situation} of a symbol after its bar, from the host's indicators and the symbol's history:

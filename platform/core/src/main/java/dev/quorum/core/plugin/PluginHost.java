@@ -47,6 +47,7 @@ public final class PluginHost implements PluginErrors, AutoCloseable {
     private final List<Registered<RiskModule>> riskModules;
     private final List<Registered<PositionManager>> positionManagers;
     private final List<Registered<ReportSection>> reportSections;
+    private final List<Registered<Learner>> learners;
 
     private PluginHost(Path pluginsDir) {
         this.pluginsDir = pluginsDir;
@@ -56,7 +57,7 @@ public final class PluginHost implements PluginErrors, AutoCloseable {
         this.strategies = discover(Strategy.class, "strategy", Strategy::info);
         this.riskModules = discover(RiskModule.class, "risk", RiskModule::info);
         this.positionManagers = discover(PositionManager.class, "position-manager", PositionManager::info);
-        discover(Learner.class, "learner", Learner::info);
+        this.learners = discover(Learner.class, "learner", Learner::info);
         discover(MarketDataSource.class, "data", MarketDataSource::info);
         discover(Broker.class, "broker", Broker::info);
         discover(Notifier.class, "notifier", Notifier::info);
@@ -96,6 +97,11 @@ public final class PluginHost implements PluginErrors, AutoCloseable {
     /** @return the risk modules of started plugins */
     public List<Registered<RiskModule>> riskModules() {
         return riskModules;
+    }
+
+    /** @return the learners of started plugins */
+    public List<Registered<Learner>> learners() {
+        return learners;
     }
 
     /** @return the position managers of started plugins */

@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.quorum.api.Direction;
+import dev.quorum.api.Situation;
 
 /** What the monitor tells the engine and the store: who votes, with which guardrail, and every transition. */
 class HealthMonitorTest {

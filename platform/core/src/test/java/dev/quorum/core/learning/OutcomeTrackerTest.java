@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import dev.quorum.api.Bar;
 import dev.quorum.api.Direction;
 import dev.quorum.api.Signal;
+import dev.quorum.api.Situation;
 import dev.quorum.api.Timeframe;
 
 /** Which calls become predictions, and when and how each is judged, on hand-built bars. */

@@ -26,6 +26,7 @@ import dev.quorum.api.Bar;
 import dev.quorum.api.BarQuery;
 import dev.quorum.api.BarStream;
 import dev.quorum.api.Direction;
+import dev.quorum.api.Situation;
 import dev.quorum.api.Timeframe;
 import dev.quorum.core.TestPlugins;
 import dev.quorum.core.config.ConfigLoader;

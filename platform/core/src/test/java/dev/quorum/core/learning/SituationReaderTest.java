@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
+import dev.quorum.api.Situation;
+
 /** The situation's buckets at their edges. */
 class SituationReaderTest {
 

@@ -1,0 +1,450 @@
+package dev.quorum.core.learning;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.quorum.api.Direction;
+import dev.quorum.api.LearnerInstance;
+import dev.quorum.api.Outcome;
+import dev.quorum.api.Signal;
+import dev.quorum.api.SignalOutcome;
+import dev.quorum.api.SignalReview;
+import dev.quorum.api.Situation;
+import dev.quorum.api.Trade;
+import dev.quorum.api.VoteSample;
+import dev.quorum.core.config.WeightsConfig;
+import dev.quorum.core.plugin.PluginCalls;
+import dev.quorum.core.plugin.PluginErrors;
+
+/**
+ * The learners of a run, between the bots' votes and the ensemble (seed 000's one pipeline that hands every
+ * outcome to every learner, in engine time): it passes every judged prediction, every sample of the votes and every
+ * closed trade to every learner; it turns their multipliers into the weights each symbol's vote uses; and it lets
+ * the reviewing learners recalibrate or filter each LONG or SHORT signal before the vote.
+ *
+ * <p><b>Weights.</b> Per symbol, every {@code learning.weights.updateBars} of its bars, each learner is asked for its
+ * multipliers in the symbol's situation now; a bot's target is the product of its multipliers (1 where a learner
+ * names no value), bounded to {@code [min, max]}; its weight then moves towards the target by at most
+ * {@code maxChange} of where it was, and stays within the bounds. Every weight starts at 1.
+ *
+ * <p><b>Failures.</b> A learner that throws, or answers a multiplier or confidence that is not a finite number in
+ * range, is counted against its plugin; its last good multipliers stand and the signal keeps its confidence. After
+ * {@code maxErrors} failures it is left out for the rest of the run: its multiplier is 1 for every bot (equal
+ * weights, as if it were not configured). A failing learner never stops the run.
+ *
+ * <p><b>Frozen.</b> A desk that does not learn ({@code learns = false}: the test windows of a walk-forward
+ * evaluation) still asks for weights and reviews, but tells the learners nothing.
+ */
+public final class LearnerDesk implements OutcomeTracker.Listener {
+
+    private static final Logger log = LoggerFactory.getLogger(LearnerDesk.class);
+
+    /**
+     * A configured learner.
+     *
+     * @param name     its name in config
+     * @param pluginId the plugin it comes from
+     * @param instance its instance for the run
+     */
+    public record Member(String name, String pluginId, LearnerInstance instance) {
+    }
+
+    /**
+     * One figure a learner reported on a bot when the run ended.
+     *
+     * @param learner the learner's name
+     * @param bot     the bot
+     * @param figure  what it is, such as {@code trust}
+     * @param value   its value
+     */
+    public record Figure(String learner, String bot, String figure, double value) {
+    }
+
+    /** One symbol's weights and the bars since its last sample and update. */
+    public static final class Book {
+        private final String symbol;
+        private final double[] weights;
+        private int sinceSample;
+        private int sinceUpdate;
+
+        private Book(String symbol, int bots) {
+            this.symbol = symbol;
+            this.weights = new double[bots];
+            Arrays.fill(weights, 1.0);
+        }
+
+        /** @return the weights the symbol's vote uses, in bot order (the engine reads this array on every bar) */
+        public double[] weights() {
+            return weights;
+        }
+    }
+
+    private final Member[] members;
+    private final boolean[] reviewer;
+    private final boolean anyReviewer;
+    private final boolean[] out;
+    private final int[] failures;
+    private final List<Map<String, Double>> lastGood = new ArrayList<>();
+    private final String[] bots;
+    private final WeightsConfig rules;
+    private final int sampleBars;
+    private final Function<String, Situation> situations;
+    private final PluginErrors errors;
+    private final int maxErrors;
+    private final OutcomeTracker.Listener next;
+    private final boolean learns;
+    private final Map<String, Book> books = new HashMap<>();
+    private final Map<String, Map<String, Signal>> entryVotes = new HashMap<>();
+    private final double[] target;
+    private final int[] agreeing = new int[3];
+
+    /**
+     * @param members    the learners, in config order
+     * @param bots       the bots, in vote order
+     * @param rules      bounds and cadence of the weights
+     * @param sampleBars bars of a symbol between two samples of the votes ({@code learning.cadence})
+     * @param situations the market's situation on a symbol now
+     * @param errors     where failures are counted
+     * @param maxErrors  failures after which a learner is left out
+     * @param next       told of every prediction and outcome first (the store, the health monitor)
+     * @param learns     whether the learners are told what happens (false: frozen)
+     */
+    public LearnerDesk(List<Member> members, List<String> bots, WeightsConfig rules, int sampleBars,
+                       Function<String, Situation> situations, PluginErrors errors, int maxErrors, OutcomeTracker.Listener next,
+                       boolean learns) {
+        this.members = members.toArray(new Member[0]);
+        this.bots = bots.toArray(new String[0]);
+        this.rules = rules;
+        this.sampleBars = sampleBars;
+        this.situations = situations;
+        this.errors = errors;
+        this.maxErrors = maxErrors;
+        this.next = next;
+        this.learns = learns;
+        this.out = new boolean[this.members.length];
+        this.failures = new int[this.members.length];
+        this.reviewer = new boolean[this.members.length];
+        this.target = new double[this.bots.length];
+        boolean any = false;
+        for (int m = 0; m < this.members.length; m++) {
+            lastGood.add(Map.of());
+            int index = m;
+            Boolean reviews = call(m, "reviews()", () -> this.members[index].instance().reviews());
+            reviewer[m] = reviews != null && reviews;
+            any |= reviewer[m];
+        }
+        this.anyReviewer = any;
+    }
+
+    /** @return the learners' names, in config order */
+    public List<String> names() {
+        return Arrays.stream(members).map(Member::name).toList();
+    }
+
+    /**
+     * @param symbol the symbol
+     * @return its book (created on first use), whose weights array the engine keeps for the symbol's votes
+     */
+    public Book book(String symbol) {
+        return books.computeIfAbsent(symbol, s -> new Book(s, bots.length));
+    }
+
+    @Override
+    public void onPrediction(Prediction prediction) {
+        next.onPrediction(prediction);
+    }
+
+    @Override
+    public void onOutcome(PredictionOutcome outcome) {
+        next.onOutcome(outcome);
+        if (!learns) {
+            return;
+        }
+        Prediction p = outcome.prediction();
+        SignalOutcome told = new SignalOutcome(p.bot(), p.symbol(), p.time(), p.direction(), p.confidence(), p.situation(),
+                outcome.horizon(), outcome.time(), outcome.move(), outcome.hit());
+        for (int m = 0; m < members.length; m++) {
+            if (!out[m]) {
+                int index = m;
+                run(m, "onSignalOutcome()", () -> members[index].instance().onSignalOutcome(told));
+            }
+        }
+    }
+
+    /**
+     * A bar has been voted on (the health rules applied): samples the votes and updates the symbol's weights when
+     * their turn has come, then lets the reviewing learners adjust the signals. Called before the ensemble decides.
+     *
+     * @param book    the symbol's book
+     * @param now     the bar's close time
+     * @param signals the bots' signals, in vote order (not changed)
+     * @param votes   receives the signals the vote is to count: the same, or recalibrated, or FLAT where a learner
+     *                filtered one out
+     */
+    public void beforeVote(Book book, Instant now, Signal[] signals, Signal[] votes) {
+        Situation situation = null;
+        if (learns && ++book.sinceSample >= sampleBars) {
+            book.sinceSample = 0;
+            situation = situations.apply(book.symbol);
+            VoteSample sample = new VoteSample(book.symbol, now, situation, Arrays.asList(bots), Arrays.asList(signals));
+            for (int m = 0; m < members.length; m++) {
+                if (!out[m]) {
+                    int index = m;
+                    run(m, "onVotes()", () -> members[index].instance().onVotes(sample));
+                }
+            }
+        }
+        if (++book.sinceUpdate >= rules.updateBars()) {
+            book.sinceUpdate = 0;
+            if (situation == null) {
+                situation = situations.apply(book.symbol);
+            }
+            update(book.weights, situation);
+        }
+        if (votes != signals) {
+            System.arraycopy(signals, 0, votes, 0, signals.length);
+        }
+        if (anyReviewer) {
+            review(book.symbol, now, votes, situation);
+        }
+    }
+
+    /** @return whether a learner reviews the signals (then the engine keeps a second array for the votes) */
+    public boolean reviews() {
+        return anyReviewer;
+    }
+
+    private void update(double[] weights, Situation situation) {
+        Arrays.fill(target, 1.0);
+        for (int m = 0; m < members.length; m++) {
+            if (out[m]) {
+                continue;
+            }
+            int index = m;
+            Map<String, Double> answer = call(m, "weights()", () -> members[index].instance().weights(situation));
+            Map<String, Double> checked = answer == null ? null : checked(m, answer);
+            if (checked != null) {
+                lastGood.set(m, checked);
+            }
+            if (out[m]) {
+                continue; // that failure was its last: equal weights from now on
+            }
+            Map<String, Double> use = lastGood.get(m);
+            if (use.isEmpty()) {
+                continue;
+            }
+            for (int i = 0; i < bots.length; i++) {
+                Double w = use.get(bots[i]);
+                if (w != null) {
+                    target[i] *= w;
+                }
+            }
+        }
+        double min = rules.min();
+        double max = rules.max();
+        double step = rules.maxChange();
+        for (int i = 0; i < bots.length; i++) {
+            weights[i] = next(weights[i], target[i], min, max, step);
+        }
+    }
+
+    /**
+     * One bot's weight after an update.
+     *
+     * @param weight its weight now
+     * @param target the product of the learners' multipliers
+     * @param min    the lowest weight
+     * @param max    the highest weight
+     * @param step   the most it may move, as a fraction of {@code weight}
+     * @return the target bounded to {@code [min, max]}, reached by at most {@code step × weight}, within the bounds
+     */
+    static double next(double weight, double target, double min, double max, double step) {
+        double bounded = Math.max(min, Math.min(max, target));
+        double moved = Math.max(weight * (1 - step), Math.min(weight * (1 + step), bounded));
+        return Math.max(min, Math.min(max, moved));
+    }
+
+    /** The multipliers as given, or null (counted) when one is not a finite number above 0 or names no bot of the run. */
+    private Map<String, Double> checked(int m, Map<String, Double> answer) {
+        for (Map.Entry<String, Double> e : answer.entrySet()) {
+            Double w = e.getValue();
+            if (w == null || !(w > 0) || !Double.isFinite(w)) {
+                fail(m, "weights()", "the multiplier of bot '" + e.getKey() + "' is " + w + ", expected a finite number > 0");
+                return null;
+            }
+        }
+        return Map.copyOf(answer);
+    }
+
+    private void review(String symbol, Instant now, Signal[] votes, Situation known) {
+        Arrays.fill(agreeing, 0);
+        for (Signal s : votes) {
+            agreeing[s.direction().ordinal()]++;
+        }
+        Situation situation = known;
+        for (int i = 0; i < votes.length; i++) {
+            Signal s = votes[i];
+            if (s.direction() == Direction.FLAT) {
+                continue;
+            }
+            if (situation == null) {
+                situation = situations.apply(symbol);
+            }
+            double confidence = s.confidence();
+            for (int m = 0; m < members.length && confidence > 0; m++) {
+                if (out[m] || !reviewer[m]) {
+                    continue;
+                }
+                SignalReview review = new SignalReview(bots[i], symbol, now,
+                        confidence == s.confidence() ? s : withConfidence(s, confidence), situation,
+                        agreeing[s.direction().ordinal()], votes.length);
+                int index = m;
+                Double answer = call(m, "review()", () -> members[index].instance().review(review));
+                if (answer == null) {
+                    continue;
+                }
+                if (!(answer >= 0 && answer <= 1)) {
+                    fail(m, "review()", "confidence " + answer + " for bot '" + bots[i] + "', expected a number in [0, 1]");
+                    continue;
+                }
+                confidence = answer;
+            }
+            if (confidence == 0) {
+                votes[i] = Signal.flat("left out by a learner");
+            } else if (confidence != s.confidence()) {
+                votes[i] = withConfidence(s, confidence);
+            }
+        }
+    }
+
+    private static Signal withConfidence(Signal s, double confidence) {
+        return new Signal(s.direction(), confidence, s.reasons(), s.stopLoss(), s.takeProfit());
+    }
+
+    /**
+     * An entry was sent on a symbol: the votes it came from are kept for the learners until its trade closes.
+     *
+     * @param symbol  the symbol
+     * @param signals the signals the vote counted, in vote order
+     */
+    public void entered(String symbol, Signal[] signals) {
+        if (!learns) {
+            return;
+        }
+        Map<String, Signal> votes = new LinkedHashMap<>();
+        for (int i = 0; i < signals.length; i++) {
+            votes.put(bots[i], signals[i]);
+        }
+        entryVotes.put(symbol, votes);
+    }
+
+    /**
+     * A trade closed: every learner hears it with the votes of its entry (a hedge, which no vote opened, is not told).
+     *
+     * @param trade the closed trade
+     */
+    public void closed(Trade trade) {
+        if (!learns || trade.hedge()) {
+            return;
+        }
+        Map<String, Signal> votes = entryVotes.get(trade.symbol());
+        Outcome outcome = new Outcome(trade, votes == null ? Map.of() : votes);
+        for (int m = 0; m < members.length; m++) {
+            if (!out[m]) {
+                int index = m;
+                run(m, "onOutcome()", () -> members[index].instance().onOutcome(outcome));
+            }
+        }
+    }
+
+    /**
+     * The run ended: each learner saves its state.
+     */
+    public void checkpoint() {
+        for (int m = 0; m < members.length; m++) {
+            int index = m;
+            run(m, "checkpoint()", () -> members[index].instance().checkpoint());
+        }
+    }
+
+    /** @return what the learners report per bot now, in learner then bot order; a failing learner reports nothing */
+    public List<Figure> figures() {
+        List<Figure> all = new ArrayList<>();
+        for (int m = 0; m < members.length; m++) {
+            int index = m;
+            Map<String, Map<String, Double>> figures = call(m, "figures()", () -> members[index].instance().figures());
+            if (figures == null) {
+                continue;
+            }
+            for (String bot : bots) {
+                Map<String, Double> mine = figures.get(bot);
+                if (mine == null) {
+                    continue;
+                }
+                new java.util.TreeMap<>(mine).forEach((figure, value) -> {
+                    if (value != null && Double.isFinite(value) && figure.length() <= 64) {
+                        all.add(new Figure(members[index].name(), bot, figure, value));
+                    }
+                });
+            }
+        }
+        return all;
+    }
+
+    /** @return each symbol's weights now, bot name to weight, symbols in name order */
+    public Map<String, Map<String, Double>> weights() {
+        Map<String, Map<String, Double>> all = new java.util.TreeMap<>();
+        books.forEach((symbol, book) -> {
+            Map<String, Double> w = new LinkedHashMap<>();
+            for (int i = 0; i < bots.length; i++) {
+                w.put(bots[i], book.weights[i]);
+            }
+            all.put(symbol, w);
+        });
+        return all;
+    }
+
+    /**
+     * @param learner the learner's place in config order
+     * @return whether it has been left out for failing
+     */
+    public boolean isOut(int learner) {
+        return out[learner];
+    }
+
+    private <T> T call(int m, String what, java.util.function.Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (Throwable e) {
+            PluginCalls.rethrowIfFatal(e);
+            fail(m, what, PluginCalls.describe(e));
+            return null;
+        }
+    }
+
+    private void run(int m, String what, Runnable call) {
+        call(m, what, () -> {
+            call.run();
+            return Boolean.TRUE;
+        });
+    }
+
+    private void fail(int m, String what, String error) {
+        Member member = members[m];
+        errors.record(member.pluginId(), "learner '" + member.name() + "' " + what, error);
+        if (++failures[m] >= maxErrors && !out[m]) {
+            out[m] = true;
+            log.warn("[learner {}] left out for the rest of the run after {} failures (last: {}: {}); its multiplier is 1"
+                    + " for every bot", member.name(), failures[m], what, error);
+        }
+    }
+}
