@@ -12,7 +12,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import dev.quorum.core.engine.BotReport;
+import dev.quorum.core.journal.LearnerRecords;
 import dev.quorum.core.journal.PredictionRecords;
+import dev.quorum.core.learning.LearnerDesk;
 import dev.quorum.core.learning.BotHealth;
 import dev.quorum.core.journal.RunJournal;
 import dev.quorum.core.journal.RunRecord;
@@ -59,7 +61,7 @@ final class BotsCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--by " + by + ": expected one of "
                         + String.join(", ", PredictionRecords.MEASURES));
             }
-            print(out, chosen.get(), journal.bots(chosen.get().id()), new PredictionRecords(db));
+            print(out, chosen.get(), journal.bots(chosen.get().id()), new PredictionRecords(db), new LearnerRecords(db));
             if (by != null) {
                 printBySituation(out, chosen.get().id(), new PredictionRecords(db), by);
             }
@@ -67,7 +69,8 @@ final class BotsCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void print(PrintWriter out, RunRecord r, List<BotReport> bots, PredictionRecords records) {
+    private static void print(PrintWriter out, RunRecord r, List<BotReport> bots, PredictionRecords records, LearnerRecords learners) {
+        Map<String, Map<String, Double>> weights = learners.weights(r.id());
         List<PredictionRecords.BotRecord> byBot = records.byBot(r.id());
         List<Duration> horizons = records.horizons(r.id());
         Map<String, PredictionRecords.BotRecord> record = new HashMap<>();
@@ -80,7 +83,8 @@ final class BotsCommand implements Callable<Integer> {
                 r.timeframe(), r.from().atZone(java.time.ZoneOffset.UTC).toLocalDate() + " .. "
                         + r.to().minusMillis(1).atZone(java.time.ZoneOffset.UTC).toLocalDate(), r.status(), bots.size(), Format.count(total));
         out.println("A prediction is a bot's LONG or SHORT call (made again every learning.cadence bars while it holds); a hit:");
-        out.println("the price moved the called way by the horizon (mean move: before fees). Weights are 1 until learners run.");
+        out.println("the price moved the called way by the horizon (mean move: before fees). WEIGHT: the bot's weight in the vote when");
+        out.println("the run ended, the mean over the symbols (1 without learners; learning.learners).");
         out.println("STATE is the bot's health at the end of the run; every change, with its reason: below the table.");
         out.println();
         List<String> header = new ArrayList<>(List.of("BOT", "STRATEGY", "STATE", "STRIKES", "WEIGHT", "PREDICTIONS"));
@@ -92,7 +96,7 @@ final class BotsCommand implements Callable<Integer> {
             PredictionRecords.HealthChange change = lastChange.get(b.bot());
             String state = b.suspended() ? "SUSPENDED (errors)" : change == null ? "ACTIVE" : change.transition().to().name();
             List<String> row = new ArrayList<>(List.of(b.bot(), b.strategy(), state,
-                    Integer.toString(change == null ? 0 : change.transition().strikes()), "1.00"));
+                    Integer.toString(change == null ? 0 : change.transition().strikes()), weight(weights.get(b.bot()))));
             PredictionRecords.BotRecord rec = record.get(b.bot());
             row.add(Format.count(rec == null ? 0 : rec.predictions()));
             for (int i = 0; i < horizons.size(); i++) {
@@ -106,6 +110,7 @@ final class BotsCommand implements Callable<Integer> {
             rows.add(row);
         }
         table(out, rows, 3);
+        printFigures(out, bots, learners.figures(r.id()));
         if (!changes.isEmpty()) {
             out.println();
             out.println("Health changes:");
@@ -118,6 +123,50 @@ final class BotsCommand implements Callable<Integer> {
             out.println();
             out.println("(no prediction of this run was judged: learning.enabled is false, or the data ended before the first horizon)");
         }
+    }
+
+    private static String weight(Map<String, Double> perSymbol) {
+        if (perSymbol == null || perSymbol.isEmpty()) {
+            return "1.00";
+        }
+        double mean = perSymbol.values().stream().mapToDouble(Double::doubleValue).average().orElse(1);
+        return String.format(Locale.ROOT, "%.2f", mean);
+    }
+
+    /** The learners' figures per bot (trust, calibration, ...): one column per learner and figure. */
+    private static void printFigures(PrintWriter out, List<BotReport> bots, List<LearnerDesk.Figure> figures) {
+        if (figures.isEmpty()) {
+            return;
+        }
+        java.util.LinkedHashMap<String, String> columns = new java.util.LinkedHashMap<>(); // "learner figure" -> header
+        Map<String, Double> value = new HashMap<>();
+        for (LearnerDesk.Figure f : figures) {
+            columns.putIfAbsent(f.learner() + " " + f.figure(), f.figure().toUpperCase(Locale.ROOT));
+            value.put(f.bot() + " " + f.learner() + " " + f.figure(), f.value());
+        }
+        out.println();
+        out.println("What the learners report on each bot at the end of the run (README, \"Learning\", says what each figure is):");
+        List<String> learnerRow = new ArrayList<>(List.of(""));
+        List<String> header = new ArrayList<>(List.of("BOT"));
+        String previous = null;
+        for (Map.Entry<String, String> c : columns.entrySet()) {
+            String learner = c.getKey().substring(0, c.getKey().indexOf(' '));
+            learnerRow.add(learner.equals(previous) ? "" : learner);
+            previous = learner;
+            header.add(c.getValue());
+        }
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(learnerRow);
+        rows.add(header);
+        for (BotReport b : bots) {
+            List<String> row = new ArrayList<>(List.of(b.bot()));
+            for (String c : columns.keySet()) {
+                Double v = value.get(b.bot() + " " + c);
+                row.add(v == null ? "-" : String.format(Locale.ROOT, "%.3f", v));
+            }
+            rows.add(row);
+        }
+        table(out, rows, 1);
     }
 
     private static void printBySituation(PrintWriter out, long runId, PredictionRecords records, String measure) {

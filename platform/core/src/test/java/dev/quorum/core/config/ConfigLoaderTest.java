@@ -92,6 +92,35 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void learnersAndTheirWeightRulesAreCheckedWithKeyAndValue() throws IOException {
+        QuorumConfig c = loader.load(write("learning:\n  learners:\n    - learner: meta-trust\n      params: {window: 50}\n"
+                + "    - {learner: meta-trust, name: trust-4h, params: {horizon: 4h}}\n  weights: {updateBars: 30}\n  state: live-1\n"));
+        assertEquals(List.of("meta-trust", "trust-4h"), c.learning().learners().stream().map(LearnerConfig::name).toList());
+        assertEquals(30, c.learning().weights().updateBars());
+        assertEquals(0.15, c.learning().weights().maxChange());
+        assertEquals("live-1", c.learning().state());
+        assertTrue(loader.load(write("")).learning().learners().isEmpty(), "no learners by default");
+        Path twice = write("learning:\n  learners:\n    - learner: meta-trust\n    - learner: meta-trust\n");
+        assertTrue(assertThrows(ConfigException.class, () -> loader.load(twice)).getMessage()
+                .contains("learning.learners[1]: the name 'meta-trust' is used twice"));
+        Path off = write("learning:\n  enabled: false\n  learners:\n    - learner: meta-trust\n");
+        assertTrue(assertThrows(ConfigException.class, () -> loader.load(off)).getMessage()
+                .contains("1 learner(s) configured but learning.enabled is false"));
+        Path step = write("learning:\n  weights:\n    maxChange: 0\n");
+        assertEquals(step + ":3:5: learning.weights.maxChange = 0.0 is out of range: expected a number in (0, 1]",
+                assertThrows(ConfigException.class, () -> loader.load(step)).getMessage());
+        Path bound = write("learning:\n  weights:\n    max: 0.5\n");
+        assertEquals(bound + ":3:5: learning.weights.max = 0.5 is out of range: expected a number in [1, 100]",
+                assertThrows(ConfigException.class, () -> loader.load(bound)).getMessage());
+        Path scope = write("learning:\n  state: ../elsewhere\n");
+        assertTrue(assertThrows(ConfigException.class, () -> loader.load(scope)).getMessage()
+                .contains("learning.state = '../elsewhere': expected a name of letters, digits"));
+        Path nameless = write("learning:\n  learners:\n    - params: {window: 5}\n");
+        assertTrue(assertThrows(ConfigException.class, () -> loader.load(nameless)).getMessage()
+                .contains("a learners entry needs 'learner'"));
+    }
+
+    @Test
     void hedgingIsAllowedUnlessTurnedOffAndMustBeABoolean() throws IOException {
         assertTrue(loader.load(write("positions:\n  manager: adaptive-exits\n")).positions().hedging());
         assertFalse(loader.load(write("positions:\n  manager: adaptive-exits\n  hedging: false\n")).positions().hedging());

@@ -47,7 +47,7 @@ final class Horizon {
     }
 
     private static List<String> names(List<Duration> horizons) {
-        return horizons.stream().map(d -> d.toDays() > 0 && d.toHours() % 24 == 0 ? d.toDays() + "d"
+        return horizons.stream().map(d -> d.toDays() >= 2 && d.toHours() % 24 == 0 ? d.toDays() + "d"
                 : d.toMinutes() % 60 == 0 ? d.toHours() + "h" : d.toMinutes() + "m").toList();
     }
 }
