@@ -145,7 +145,7 @@ class QuorumCliTest {
     void pluginsListShowsTheBundledPluginsStarted() {
         Result r = run("plugins", "list");
         assertEquals(0, r.code, r.err);
-        assertTrue(r.out.matches("(?s).*\\ntechnical +0\\.1\\.0 +STARTED +>=1\\.3\\.0 & <2\\.0\\.0 +strategy:.*report:technical-day.*"), r.out);
+        assertTrue(r.out.matches("(?s).*\\ntechnical +0\\.1\\.0 +STARTED +>=1\\.4\\.0 & <2\\.0\\.0 +strategy:.*report:technical-day.*"), r.out);
         assertTrue(r.out.matches("(?s).*\\nrisk-basic +0\\.1\\.0 +STARTED .*risk:fixed-fraction.*"), r.out);
         assertTrue(r.out.matches("(?s).*\\nrisk-sizing +0\\.1\\.0 +STARTED [^\\n]*risk:kelly-sizing.*"), r.out);
         assertTrue(r.out.matches("(?s).*\\nrisk-sizing +0\\.1\\.0 +STARTED [^\\n]*risk:circuit-breaker.*"), r.out);
