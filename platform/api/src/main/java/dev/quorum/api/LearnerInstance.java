@@ -98,9 +98,10 @@ public interface LearnerInstance {
 
     /**
      * Figures worth showing per bot (such as {@code trust} or {@code calibration}), read by the host when a run
-     * ends and stored with it ({@code ./quorum bots} shows them).
+     * ends and stored with it ({@code ./quorum bots} shows them); figures on the learner as a whole (such as a model's
+     * out-of-sample AUC) go under the bot name {@code *}. Names of at most 64 characters; values finite.
      *
-     * @return bot name to figure name to value; empty by default
+     * @return bot name (or {@code *}) to figure name to value; empty by default
      * @since 1.4
      */
     default Map<String, Map<String, Double>> figures() {

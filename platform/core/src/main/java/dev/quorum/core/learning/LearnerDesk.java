@@ -48,6 +48,9 @@ public final class LearnerDesk implements OutcomeTracker.Listener {
 
     private static final Logger log = LoggerFactory.getLogger(LearnerDesk.class);
 
+    /** The bot name under which a learner reports figures on itself as a whole ({@link LearnerInstance#figures()}). */
+    public static final String WHOLE = "*";
+
     /**
      * A configured learner.
      *
@@ -376,7 +379,10 @@ public final class LearnerDesk implements OutcomeTracker.Listener {
         }
     }
 
-    /** @return what the learners report per bot now, in learner then bot order; a failing learner reports nothing */
+    /**
+     * @return what the learners report per bot now (and on themselves as a whole, under the bot {@value #WHOLE}), in
+     *         learner then bot order; a failing learner reports nothing
+     */
     public List<Figure> figures() {
         List<Figure> all = new ArrayList<>();
         for (int m = 0; m < members.length; m++) {
@@ -385,7 +391,9 @@ public final class LearnerDesk implements OutcomeTracker.Listener {
             if (figures == null) {
                 continue;
             }
-            for (String bot : bots) {
+            List<String> subjects = new ArrayList<>(Arrays.asList(bots));
+            subjects.add(WHOLE);
+            for (String bot : subjects) {
                 Map<String, Double> mine = figures.get(bot);
                 if (mine == null) {
                     continue;

@@ -34,7 +34,7 @@ import dev.quorum.core.plugin.PluginHost;
 import dev.quorum.core.store.Database;
 
 /**
- * The bundled learners, loaded by PF4J from their plugin zip, on the default configuration and the embedded candles:
+ * The six bundled learners, loaded by PF4J from their plugin zips (win-probability with Tribuo in its own), on the default configuration and the embedded candles:
  * they move the weights (within the bounds) and so the trades, deterministically; they report their figures and save
  * their state; a named state resumes where the last run left it; unreadable state is kept aside and the run goes on;
  * mistakes in the learners' config are refused with where and what.
@@ -56,13 +56,16 @@ class LearnersOnRealCandlesTest {
     @BeforeAll
     static void run() throws Exception {
         host = PluginHost.start(TestPlugins.install(dir.resolve("plugins"), "technical", "risk-basic", "risk-sizing", "risk-guards",
-                "positions", "learners"));
+                "positions", "learners", "win-probability"));
         db = Database.open(Database.fileUrl(dir.resolve("db/quorum")));
         QuorumConfig defaults = new ConfigLoader().load(ROOT.resolve("config/quorum.yaml"));
         withLearners = defaults.withLearning(defaults.learning().withLearners(List.of(
                 new LearnerConfig(null, "meta-trust", null),
                 new LearnerConfig(null, "correlation-diversity", null),
-                new LearnerConfig(null, "bayes-calibration", Map.of("mode", "relative")))));
+                new LearnerConfig(null, "bayes-calibration", Map.of("mode", "relative")),
+                new LearnerConfig(null, "q-selector", null),
+                new LearnerConfig(null, "quality-weights", Map.of("filtering", true, "adaptive", true)),
+                new LearnerConfig(null, "win-probability", null))));
         runner = new BacktestRunner(db, host, ROOT, Clock.systemUTC());
         report = runner.run(withLearners, ProgressListener.NONE);
     }
@@ -94,13 +97,29 @@ class LearnersOnRealCandlesTest {
     @Test
     void everyLearnerReportsOnEveryBotAndSavesItsStateUnderTheRun() throws Exception {
         Map<String, List<String>> figures = new HashMap<>();
-        query("SELECT learner, bot, figure FROM learner_figures WHERE run_id = " + report.runId(),
-                rs -> figures.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2) + "." + rs.getString(3)));
+        Map<String, Double> values = new HashMap<>();
+        query("SELECT learner, bot, figure, figure_value FROM learner_figures WHERE run_id = " + report.runId(), rs -> {
+            figures.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2) + "." + rs.getString(3));
+            values.put(rs.getString(1) + " " + rs.getString(2) + "." + rs.getString(3), rs.getDouble(4));
+        });
         assertEquals(4 * 4, figures.get("meta-trust").size(), figures.toString());          // trust, accuracy, consistency, diversity
         assertEquals(4, figures.get("correlation-diversity").size(), figures.toString());
         assertEquals(4 * 3, figures.get("bayes-calibration").size(), figures.toString());
+        assertEquals(4 * 2, figures.get("q-selector").size(), figures.toString());          // favoured, bestQ
+        assertEquals(4 * 2, figures.get("quality-weights").size(), figures.toString());     // qualityPass, adaptiveWeight
         assertTrue(figures.get("meta-trust").contains("rsi-reversion.trust"));
-        for (String learner : List.of("meta-trust", "correlation-diversity", "bayes-calibration")) {
+        // the model was trained, and judged on calls it had not seen
+        assertTrue(values.get("win-probability *.trainings") >= 2, values.toString());
+        assertTrue(values.get("win-probability *.scored") > 500, values.toString());
+        double auc = values.get("win-probability *.auc");
+        assertTrue(auc > 0 && auc < 1, "auc " + auc);
+        double favoured = 0;
+        for (String bot : List.of("ema-crossover", "rsi-reversion", "macd-cross", "bollinger")) {
+            favoured += values.get("q-selector " + bot + ".favoured");
+        }
+        assertEquals(1.0, favoured, 1e-9, "each choice favours one strategy's bot");
+        for (String learner : List.of("meta-trust", "correlation-diversity", "bayes-calibration", "q-selector", "quality-weights",
+                "win-probability")) {
             Map<String, String> state = new StoredLearnerState(db, "run-" + report.runId(), learner, Clock.systemUTC()).all();
             assertEquals(1, state.size(), learner + ": " + state.keySet());
             assertTrue(state.values().iterator().next().startsWith(learner + " 1\nbots\tema-crossover\trsi-reversion\t"), learner);
@@ -146,7 +165,8 @@ class LearnersOnRealCandlesTest {
         ConfigException unknown = assertThrows(ConfigException.class, () -> runner.run(withLearners.withLearning(
                 withLearners.learning().withLearners(List.of(new LearnerConfig(null, "oracle", null)))), ProgressListener.NONE));
         assertTrue(unknown.getMessage().contains("learning.learners[0] 'oracle': no learner 'oracle'")
-                && unknown.getMessage().contains("[bayes-calibration, correlation-diversity, meta-trust]"), unknown.getMessage());
+                && unknown.getMessage().contains("[bayes-calibration, correlation-diversity, meta-trust, q-selector, quality-weights,"
+                + " win-probability]"), unknown.getMessage());
         assertEquals(List.of("learning", "learners", 0, "learner"), unknown.path());
 
         ConfigException range = assertThrows(ConfigException.class, () -> runner.run(withLearners.withLearning(
