@@ -88,6 +88,17 @@ public interface LearnerInstance {
     }
 
     /**
+     * A bot's judged call that the learner must not learn from: the host calls this instead of
+     * {@link #onSignalOutcome} while the learner is frozen (the test windows of {@code ./quorum evaluate}). A learner
+     * that predicts something may score its prediction on it; nothing it does here may change its weights or reviews.
+     *
+     * @param outcome the call and how it turned out
+     * @since 1.4
+     */
+    default void evaluate(SignalOutcome outcome) {
+    }
+
+    /**
      * Learns from a sample of every bot's signal on one bar.
      *
      * @param sample the bots' signals
@@ -110,7 +121,7 @@ public interface LearnerInstance {
 
     /**
      * Writes the learner's state to {@link LearnerContext#state()} so that a later run resumes from it. The host
-     * calls it when a run ends.
+     * calls it when a run ends (not when the learner was frozen).
      *
      * @since 1.4
      */

@@ -81,4 +81,12 @@ public record EngineConfig(Double initialCash, Double consensusThreshold, Boolea
                     + " (1 to 999999) and a unit, like 1m, 15m, 1h, 4h, 1d");
         }
     }
+
+    /**
+     * @param threshold the consensus threshold, in (0, 1]
+     * @return this section with another threshold
+     */
+    public EngineConfig withConsensusThreshold(double threshold) {
+        return new EngineConfig(initialCash, threshold, allowShort, maxBotErrors, historyBars, stopLoss, takeProfit, equityResolution);
+    }
 }

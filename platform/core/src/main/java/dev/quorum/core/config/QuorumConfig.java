@@ -177,6 +177,14 @@ public record QuorumConfig(DataConfig data, EngineConfig engine, BrokerConfig br
     }
 
     /**
+     * @param newEngine the engine section
+     * @return this configuration with another engine section
+     */
+    public QuorumConfig withEngine(EngineConfig newEngine) {
+        return new QuorumConfig(data, newEngine, broker, storage, bots, risk, scripts, reports, server, positions, families, learning);
+    }
+
+    /**
      * @param newRisk the risk chain, in order
      * @return this configuration with it
      */

@@ -56,6 +56,7 @@ public final class BacktestRunner {
     private final Path workingDir;
     private final Clock wallClock;
     private final List<Registered<Strategy>> extraStrategies;
+    private final boolean learnersLearn;
 
     /**
      * @param database   the store
@@ -76,11 +77,30 @@ public final class BacktestRunner {
      */
     public BacktestRunner(Database database, PluginHost plugins, Path workingDir, Clock wallClock,
                           List<Registered<Strategy>> extraStrategies) {
+        this(database, plugins, workingDir, wallClock, extraStrategies, true);
+    }
+
+    private BacktestRunner(Database database, PluginHost plugins, Path workingDir, Clock wallClock,
+                           List<Registered<Strategy>> extraStrategies, boolean learnersLearn) {
+        this.learnersLearn = learnersLearn;
         this.database = database;
         this.plugins = plugins;
         this.workingDir = workingDir;
         this.wallClock = wallClock;
         this.extraStrategies = List.copyOf(extraStrategies);
+    }
+
+    /** @return the store the runs are kept in */
+    public Database database() {
+        return database;
+    }
+
+    /**
+     * @return a runner whose runs keep the learners frozen: they weigh and review from the state they start with
+     *         (learning.state), learn nothing and save nothing (the test windows of a walk-forward evaluation)
+     */
+    public BacktestRunner frozenLearners() {
+        return new BacktestRunner(database, plugins, workingDir, wallClock, extraStrategies, false);
     }
 
     /**
@@ -154,7 +174,7 @@ public final class BacktestRunner {
                     String scope = config.learning().state() != null ? config.learning().state() : "run-" + runId;
                     learners = new LearnerDesk(learnerSetup.create(config, assembly.bots(), database, scope, wallClock, plugins),
                             assembly.botNames(), config.learning().weights(), config.learning().cadence(), situations, plugins,
-                            config.engine().maxBotErrors(), listener, true);
+                            config.engine().maxBotErrors(), listener, learnersLearn);
                     listener = learners;
                 }
                 outcomes = new OutcomeTracker(config.learning().horizonDurations(), config.learning().cadence(), assembly.bots().size(),
@@ -228,7 +248,11 @@ public final class BacktestRunner {
         return imported;
     }
 
-    private static String json(QuorumConfig config) {
+    /**
+     * @param config a configuration
+     * @return it as the canonical JSON stored with a run (keys sorted)
+     */
+    public static String json(QuorumConfig config) {
         try {
             return JsonMapper.builder().enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
                     .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build().writeValueAsString(config);

@@ -42,7 +42,9 @@ import dev.quorum.core.plugin.PluginErrors;
  * weights, as if it were not configured). A failing learner never stops the run.
  *
  * <p><b>Frozen.</b> A desk that does not learn ({@code learns = false}: the test windows of a walk-forward
- * evaluation) still asks for weights and reviews, but tells the learners nothing.
+ * evaluation) still asks for weights and reviews, but tells the learners nothing to learn from: judged calls go to
+ * {@link LearnerInstance#evaluate} (for a learner to score its predictions), samples and trades nowhere, and it saves
+ * no state.
  */
 public final class LearnerDesk implements OutcomeTracker.Listener {
 
@@ -169,16 +171,17 @@ public final class LearnerDesk implements OutcomeTracker.Listener {
     @Override
     public void onOutcome(PredictionOutcome outcome) {
         next.onOutcome(outcome);
-        if (!learns) {
-            return;
-        }
         Prediction p = outcome.prediction();
         SignalOutcome told = new SignalOutcome(p.bot(), p.symbol(), p.time(), p.direction(), p.confidence(), p.situation(),
                 outcome.horizon(), outcome.time(), outcome.move(), outcome.hit());
         for (int m = 0; m < members.length; m++) {
             if (!out[m]) {
                 int index = m;
-                run(m, "onSignalOutcome()", () -> members[index].instance().onSignalOutcome(told));
+                if (learns) {
+                    run(m, "onSignalOutcome()", () -> members[index].instance().onSignalOutcome(told));
+                } else {
+                    run(m, "evaluate()", () -> members[index].instance().evaluate(told));
+                }
             }
         }
     }
@@ -370,9 +373,12 @@ public final class LearnerDesk implements OutcomeTracker.Listener {
     }
 
     /**
-     * The run ended: each learner saves its state.
+     * The run ended: each learner saves its state (a frozen desk saves nothing).
      */
     public void checkpoint() {
+        if (!learns) {
+            return; // a frozen learner's state is the one it started from
+        }
         for (int m = 0; m < members.length; m++) {
             int index = m;
             run(m, "checkpoint()", () -> members[index].instance().checkpoint());

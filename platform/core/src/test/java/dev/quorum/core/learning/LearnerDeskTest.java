@@ -74,6 +74,16 @@ class LearnerDeskTest {
         public void onVotes(VoteSample sample) {
             heard.add(sample);
         }
+
+        @Override
+        public void evaluate(SignalOutcome outcome) {
+            heard.add("evaluate " + outcome.bot());
+        }
+
+        @Override
+        public void checkpoint() {
+            heard.add("checkpoint");
+        }
     }
 
     private final List<String> errors = new ArrayList<>();
@@ -197,7 +207,7 @@ class LearnerDeskTest {
     }
 
     @Test
-    void learnersHearSamplesOutcomesAndTradesButNotWhenFrozen() {
+    void learnersHearSamplesAndOutcomesButAFrozenOneOnlyScoresAndSavesNothing() {
         Scripted live = new Scripted();
         LearnerDesk desk = desk(1000, 2, true, live);
         Scripted frozen = new Scripted();
@@ -218,7 +228,11 @@ class LearnerDeskTest {
         assertEquals("a", told.bot());
         assertEquals(0.01, told.move(), 1e-12);
         assertTrue(told.hit());
-        assertTrue(frozen.heard.isEmpty(), "a frozen desk tells its learners nothing: " + frozen.heard);
+        assertEquals(List.of("evaluate a"), frozen.heard, "a frozen desk tells its learners nothing to learn from");
+        frozenDesk.checkpoint();
+        assertEquals(List.of("evaluate a"), frozen.heard, "and saves no state");
+        desk.checkpoint();
+        assertEquals("checkpoint", live.heard.get(2));
     }
 
     @Test

@@ -50,13 +50,13 @@ import dev.quorum.api.StateStore;
  * training's number, so a run is repeatable. Until the first training no signal is filtered.
  *
  * <p><b>Evidence.</b> Every judged call that arrives while a model exists is first predicted by that model (which
- * has not seen it) and then learnt from: the figures {@code auc} and {@code calibrationError} (expected calibration
- * error over ten bins of probability) are taken over those out-of-sample predictions, and reported under the bot
+ * has not seen it) and then learnt from (or, frozen, only predicted: {@link LearnerInstance#evaluate}): the figures {@code auc} and {@code calibrationError} (expected calibration
+ * error over ten bins of probability) are taken over those out-of-sample predictions of the run, and reported under the bot
  * {@code *} (the learner as a whole) beside each bot's mean predicted probability and the share of its reviewed
  * signals that passed.
  *
- * <p>State (key {@code model}): the trained model (Tribuo's protobuf, base64), the window of calls, the counters and
- * the out-of-sample predictions.
+ * <p>State (key {@code model}): the trained model (Tribuo's protobuf, base64), the window of calls and the counters
+ * (the out-of-sample scores belong to the run that made them: a resumed learner scores afresh).
  */
 @Extension
 public class WinProbabilityLearner implements Learner {
@@ -243,11 +243,7 @@ public class WinProbabilityLearner implements Learner {
                 return;
             }
             Features f = Features.of(i, outcome.direction(), outcome.confidence(), outcome.situation());
-            if (model != null && scores < MAX_SCORES) {
-                scoreP[scores] = probability(f);
-                scoreHit[scores] = outcome.hit();
-                scores++;
-            }
+            score(f, outcome.hit());
             window.addLast(new Call(f, outcome.hit()));
             if (window.size() > windowSize) {
                 window.removeFirst();
@@ -255,6 +251,23 @@ public class WinProbabilityLearner implements Learner {
             sinceTraining++;
             if (window.size() >= minOutcomes && (model == null || sinceTraining >= retrainEvery)) {
                 train();
+            }
+        }
+
+        /** Frozen (a test window): the call is only scored. */
+        @Override
+        public void evaluate(SignalOutcome outcome) {
+            Integer i = index.get(outcome.bot());
+            if (i != null && outcome.horizon().equals(horizon)) {
+                score(Features.of(i, outcome.direction(), outcome.confidence(), outcome.situation()), outcome.hit());
+            }
+        }
+
+        private void score(Features f, boolean hit) {
+            if (model != null && scores < MAX_SCORES) {
+                scoreP[scores] = probability(f);
+                scoreHit[scores] = hit;
+                scores++;
             }
         }
 
@@ -374,9 +387,6 @@ public class WinProbabilityLearner implements Learner {
                         .append(s.regime()).append('\t').append(s.volatility()).append('\t').append(s.volume()).append('\t')
                         .append(s.momentum()).append('\t').append(c.hit() ? 1 : 0).append('\n');
             }
-            for (int k = 0; k < scores; k++) {
-                text.append("score\t").append(scoreP[k]).append('\t').append(scoreHit[k] ? 1 : 0).append('\n');
-            }
             if (model != null) {
                 text.append("model\t").append(Base64.getEncoder().encodeToString(model.serialize().toByteArray())).append('\n');
             }
@@ -420,13 +430,6 @@ public class WinProbabilityLearner implements Learner {
                             window.addLast(new Call(new Features(bot, Direction.valueOf(f[2]), Integer.parseInt(f[3]), s), f[8].equals("1")));
                             if (window.size() > windowSize) {
                                 window.removeFirst();
-                            }
-                        }
-                        case "score" -> {
-                            if (scores < MAX_SCORES) {
-                                scoreP[scores] = Double.parseDouble(f[1]);
-                                scoreHit[scores] = f[2].equals("1");
-                                scores++;
                             }
                         }
                         case "model" -> model = (Model<Label>) Model.deserialize(ModelProto.parseFrom(Base64.getDecoder().decode(f[1])));
