@@ -148,6 +148,26 @@ class LearnersOnRealCandlesTest {
     }
 
     @Test
+    void aFrozenRunTradesOnItsStartingStateAndLeavesItUntouched() {
+        QuorumConfig named = withLearners.withLearning(withLearners.learning().withState("frozen-test"));
+        runner.run(days(named, "2018-04-04", "2018-04-04"), ProgressListener.NONE);
+        Map<String, Map<String, String>> before = new HashMap<>();
+        for (String learner : List.of("meta-trust", "q-selector", "win-probability")) {
+            before.put(learner, new StoredLearnerState(db, "frozen-test", learner, Clock.systemUTC()).all());
+        }
+        BacktestRunner frozen = runner.frozenLearners();
+        BacktestReport first = frozen.run(days(named, "2018-04-05", "2018-04-05"), ProgressListener.NONE);
+        BacktestReport second = frozen.run(days(named, "2018-04-05", "2018-04-05"), ProgressListener.NONE);
+        assertEquals(first.tradeLogSha256(), second.tradeLogSha256(), "the second frozen run starts where the first did");
+        for (String learner : before.keySet()) {
+            assertEquals(before.get(learner), new StoredLearnerState(db, "frozen-test", learner, Clock.systemUTC()).all(), learner);
+        }
+        runner.run(days(named, "2018-04-05", "2018-04-05"), ProgressListener.NONE);
+        assertTrue(!before.get("meta-trust").equals(new StoredLearnerState(db, "frozen-test", "meta-trust", Clock.systemUTC()).all()),
+                "a learning run saves what it learnt");
+    }
+
+    @Test
     void unreadableStateIsKeptAsideAndTheLearnerStartsFresh() {
         StoredLearnerState state = new StoredLearnerState(db, "broken", "meta-trust", Clock.systemUTC());
         state.put("trust", "meta-trust 1\nbots\tema-crossover\tno-such-bot\n");
