@@ -97,13 +97,15 @@ final class BacktestCommand implements Callable<Integer> {
                 throw e.locatedIn(ws.configFile());
             }
             progress.done();
-            print(out, cfg, report, new dev.quorum.core.journal.PredictionRecords(db).healthChanges(report.runId()));
+            print(out, cfg, report, new dev.quorum.core.journal.PredictionRecords(db).healthChanges(report.runId()),
+                    new dev.quorum.core.journal.LearnerRecords(db).weights(report.runId()));
         }
         return 0;
     }
 
     private static void print(PrintWriter out, QuorumConfig cfg, BacktestReport r,
-                              List<dev.quorum.core.journal.PredictionRecords.HealthChange> health) {
+                              List<dev.quorum.core.journal.PredictionRecords.HealthChange> health,
+                              java.util.Map<String, java.util.Map<String, Double>> weights) {
         for (ImportResult i : r.imports()) {
             out.println("data: " + i.summary());
         }
@@ -147,8 +149,22 @@ final class BacktestCommand implements Callable<Integer> {
         });
         out.println("Bot health: " + (cfg.learning().healthRules().isEmpty() ? "off (learning.health.enabled)"
                 : (disabled.isEmpty() ? "every bot votes at the end" : String.join("; ", disabled)) + " (learning.health; ./quorum bots)"));
+        out.println("Learners: " + learners(cfg, weights));
         out.println("trade log sha256: " + r.tradeLogSha256());
         out.flush();
+    }
+
+    /** The learners of the run and the range of the weights they left, or why every weight is 1. */
+    static String learners(QuorumConfig cfg, java.util.Map<String, java.util.Map<String, Double>> weights) {
+        java.util.List<String> names = cfg.learning().enabled() ? cfg.learning().learners().stream().map(l -> l.name()).toList()
+                : java.util.List.of();
+        if (names.isEmpty()) {
+            return "none (learning.learners): every bot weighs 1";
+        }
+        java.util.DoubleSummaryStatistics w = weights.values().stream().flatMap(m -> m.values().stream())
+                .mapToDouble(Double::doubleValue).summaryStatistics();
+        return String.join(", ", names) + (w.getCount() == 0 ? "" : String.format(java.util.Locale.ROOT,
+                "; weights at the end %.2f .. %.2f", w.getMin(), w.getMax())) + " (./quorum bots)";
     }
 
     private static void row(PrintWriter out, String label, String value) {

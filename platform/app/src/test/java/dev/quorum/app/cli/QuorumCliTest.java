@@ -75,7 +75,6 @@ class QuorumCliTest {
         assertEquals(0, none.code, none.err);
         assertTrue(none.out.contains("no finished run yet"), none.out);
         Path config = home.resolve("config/quorum.yaml");
-        Files.writeString(config, Files.readString(config).replace("  health:\n    enabled: false", "  health:\n    enabled: true"));
         Result backtest = run("backtest");
         assertEquals(0, backtest.code, backtest.err);
         assertTrue(backtest.out.contains("\nBot health: bollinger SUSPENDED since 2018-04-04T16:23:00Z; "), backtest.out);
@@ -86,11 +85,16 @@ class QuorumCliTest {
         assertTrue(r.out.matches(
                 "(?s).*\\nBOT +STRATEGY +STATE +STRIKES +WEIGHT +PREDICTIONS +HIT 1h +HIT 4h +HIT 1d +MOVE 1h +MOVE 4h +MOVE 1d\\n.*"), r.out);
         for (String bot : new String[] {"ema-crossover", "rsi-reversion", "macd-cross", "bollinger"}) {
-            assertTrue(r.out.matches("(?s).*\\n" + bot + " +" + bot + " +(ACTIVE|DEGRADED|SUSPENDED) +[0-3] +1\\.00 +[0-9,]+ +[0-9.]+% of [0-9,]+ .*"),
+            assertTrue(r.out.matches("(?s).*\\n" + bot + " +" + bot +  +(ACTIVE|DEGRADED|SUSPENDED) +[0-3] +[0-2]\\.[0-9]{2} +[0-9,]+ +[0-9.]+% of [0-9,]+ .*"),
                     bot + ": " + r.out);
         }
         assertTrue(r.out.matches("(?s).*\\nHealth changes:\\n  2018-04-0\\dT[0-9:]+Z  [a-z-]+ +ACTIVE -> DEGRADED: \\d+ of its last 50 predictions right.*"),
                 r.out);
+        // the learners' figures per bot, under their learner's name
+        assertTrue(r.out.contains("What the learners report on each bot at the end of the run"), r.out);
+        assertTrue(r.out.matches("(?s).*\\n +bayes-calibration +.*correlation-diversity +meta-trust +q-selector +win-probability\\n.*"), r.out);
+        assertTrue(r.out.matches("(?s).*\\nBOT +CALIBRATION +HITRATE +STATEDCONFIDENCE +CORRELATION +ACCURACY +CONSISTENCY +DIVERSITY"
+                + " +TRUST +BESTQ +FAVOURED .*"), r.out);
         assertEquals(r.out, run("bots", "--run", "1").out);
         Result byRegime = run("bots", "--by", "regime");
         assertEquals(0, byRegime.code, byRegime.err);
@@ -142,10 +146,33 @@ class QuorumCliTest {
     }
 
     @Test
+    void evaluateRunsTheWalkForwardAndPrintsBothTables() throws IOException {
+        Files.writeString(home.resolve("config/evaluate.yaml"), Files.readString(ROOT.resolve("config/evaluate.yaml"))
+                .replace("dir: data/candles", "dir: " + ROOT.resolve("data/candles")));
+        Result r = run("evaluate", "--from", "2019-01-01", "--to", "2019-03-31", "--fold", "1");
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.contains("Evaluation 1: SPY 1h, 2019-01-01 .. 2019-03-31, 3 windows of 1 months"), r.out);
+        assertTrue(r.out.matches("(?s).*\\nCONFIGURATION +RETURN +SHARPE +MAX DD +TRADES +WIN RATE +PROFIT FACTOR +AUC +CAL. ERROR\\n"
+                + "equal weights .*\\nmeta-trust .*\\ncorrelation-diversity .*\\nbayes-calibration .*\\nq-selector .*\\n"
+                + "quality-weights .*\\nwin-probability .*\\nall learners .*"), r.out);
+        assertTrue(r.out.matches("(?s).*\\nchosen on the window before .*\\nfixed 0\\.50 .*\\nfixed 0\\.85 .*\\nChosen: 2019-02-01 0\\.\\d\\d,"
+                + " 2019-03-01 0\\.\\d\\d\\n.*"), r.out);
+        assertTrue(r.err.contains("evaluate: [52/52] all learners trading 2019-03-01..2019-03-31 frozen"), r.err);
+        Result bad = run("evaluate", "--fold", "0");
+        assertTrue(bad.code != 0);
+        assertTrue(bad.err.contains("--fold 0: expected a number of months in [1, 120]"), bad.err);
+        Result single = run("evaluate", "--from", "2019-01-01", "--to", "2019-01-31");
+        assertTrue(single.code != 0);
+        assertTrue(single.err.contains("makes 1 window of 12 months"), single.err);
+    }
+
+    @Test
     void pluginsListShowsTheBundledPluginsStarted() {
         Result r = run("plugins", "list");
         assertEquals(0, r.code, r.err);
         assertTrue(r.out.matches("(?s).*\\ntechnical +0\\.1\\.0 +STARTED +>=1\\.4\\.0 & <2\\.0\\.0 +strategy:.*report:technical-day.*"), r.out);
+        assertTrue(r.out.matches("(?s).*\\nlearners +0\\.1\\.0 +STARTED [^\\n]*learner:meta-trust.*"), r.out);
+        assertTrue(r.out.matches("(?s).*\\nwin-probability +0\\.1\\.0 +STARTED [^\\n]*learner:win-probability.*"), r.out);
         assertTrue(r.out.matches("(?s).*\\nrisk-basic +0\\.1\\.0 +STARTED .*risk:fixed-fraction.*"), r.out);
         assertTrue(r.out.matches("(?s).*\\nrisk-sizing +0\\.1\\.0 +STARTED [^\\n]*risk:kelly-sizing.*"), r.out);
         assertTrue(r.out.matches("(?s).*\\nrisk-sizing +0\\.1\\.0 +STARTED [^\\n]*risk:circuit-breaker.*"), r.out);

@@ -9,7 +9,7 @@ import dev.quorum.core.learning.HealthRules;
  * The {@code learning.health} section: strategy health and rehabilitation (README, "Learning"); the defaults are
  * the seeds'.
  *
- * @param enabled                whether bots are suspended, put on probation and retired by their record; default false
+ * @param enabled                whether bots are suspended, put on probation and retired by their record; default true
  * @param horizon                the horizon of learning.horizons whose outcomes judge a bot; default the first
  * @param window                 judged predictions a hit rate is taken over, [1, 100000]; default 50
  * @param suspendBelow           hit rate below which a bot is suspended, [0, 1]; default 0.35
@@ -27,7 +27,7 @@ public record HealthConfig(Boolean enabled, String horizon, Integer window, Doub
 
     /** Fills defaults and checks the ranges. */
     public HealthConfig {
-        enabled = enabled != null && enabled;
+        enabled = enabled == null || enabled;
         window = Check.range("learning.health.window", window, 50, 1, 100_000);
         suspendBelow = Check.range("learning.health.suspendBelow", suspendBelow, 0.35, 0, 1, false);
         degradedBelow = Check.range("learning.health.degradedBelow", degradedBelow, 0.45, 0, 1, false);
@@ -42,6 +42,11 @@ public record HealthConfig(Boolean enabled, String horizon, Integer window, Doub
             throw new IllegalArgumentException("learning.health: suspendBelow = " + suspendBelow + ", degradedBelow = " + degradedBelow
                     + ", passAt = " + passAt + ": expected suspendBelow <= degradedBelow <= passAt (a DEGRADED bot comes back at passAt)");
         }
+    }
+
+    /** @return the rules off */
+    public static HealthConfig off() {
+        return new HealthConfig(false, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** @return every default */

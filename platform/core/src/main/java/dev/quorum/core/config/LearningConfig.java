@@ -105,6 +105,14 @@ public record LearningConfig(Boolean enabled, List<String> horizons, Integer cad
     }
 
     /**
+     * @return this section watching only: predictions recorded and judged, no learners, no health rules (every bot votes
+     *         with weight 1, as when the learning ensemble is not configured)
+     */
+    public LearningConfig watchingOnly() {
+        return new LearningConfig(enabled, horizons, cadence, HealthConfig.off(), List.of(), weights, seed, state);
+    }
+
+    /**
      * @param newState the state's name, or null for a fresh start
      * @return this section keeping the learners' state elsewhere
      */

@@ -48,8 +48,8 @@ import dev.quorum.core.risk.RiskOutcome;
  * from free equity until it has filled, so symbols deciding on the same minute cannot spend the same
  * equity; if the fill price gapped so far that the order would cost more than the equity left for it,
  * it shrinks to what that equity buys (noted on the trade). With a participation cap an order may fill
- * over several bars; no new decision is made on a symbol while an entry or exit works on it. A suspended
- * bot keeps its place in the vote as FLAT. The equity curve is sampled at {@code engine.equityResolution}
+ * over several bars; no new decision is made on a symbol while an entry or exit works on it. A bot suspended for
+ * its errors keeps its place in the vote as FLAT; one its health disables leaves the vote. The equity curve is sampled at {@code engine.equityResolution}
  * ({@link EquityRecorder}). When the data ends, unfilled orders are cancelled and open positions close,
  * in full, at their symbol's last close (END_OF_DATA). Gaps in the data are not filled: a missing bar is
  * simply not processed, and a working order waits for the symbol's next bar. Weights are 1 for every bot
@@ -76,6 +76,7 @@ public final class Backtest {
     private final Bot[] botArray;
     private final String[] botNames;
     private final double[] equalWeights;
+    private final double[] healthWeights;
     private final Signal[] signals;
     // what the ensemble counts: the signals, or (when a learner reviews them) a second array of recalibrated ones
     private final Signal[] votes;
@@ -148,6 +149,7 @@ public final class Backtest {
         this.dataEnds = Map.copyOf(dataEnds);
         this.positions = positions;
         this.feeds = Map.copyOf(feeds);
+        this.healthWeights = new double[bots.size()];
         this.equalWeights = new double[bots.size()];
         java.util.Arrays.fill(equalWeights, 1.0); // every bot's weight without learners
         feeds.forEach((symbol, feed) -> {
@@ -274,8 +276,9 @@ public final class Backtest {
         if (health != null) {
             health.tick(view.now());
         }
-        // a suspended bot keeps its place in the vote as FLAT: broken bots must not leave the few
-        // remaining ones to reach consensus on their own (so does a bot its health disables)
+        // a bot suspended for its errors keeps its place in the vote as FLAT: broken bots must not leave the few
+        // remaining ones to reach consensus on their own; a bot its health disables leaves the vote (weight 0 below):
+        // the ensemble is the bots whose record earns them a place
         for (int i = 0; i < botArray.length; i++) {
             Bot bot = botArray[i];
             Signal signal = bot.isSuspended() ? SUSPENDED : bot.vote(instances[i], view);
@@ -291,7 +294,11 @@ public final class Backtest {
         if (learners != null) {
             learners.beforeVote(slot.book(), view.now(), signals, votes);
         }
-        Decision decision = ensemble.decide(botNames, slot.weights(), votes, botArray.length);
+        double[] weights = slot.weights();
+        if (health != null && health.anyDisabled()) {
+            weights = withoutDisabled(weights);
+        }
+        Decision decision = ensemble.decide(botNames, weights, votes, botArray.length);
         if (!decision.isActionable() || desk.busy(symbol)) {
             return;
         }
@@ -309,6 +316,17 @@ public final class Backtest {
         if (enter(bar, view.now(), decision) && learners != null) {
             learners.entered(symbol, votes);
         }
+    }
+
+    /** The symbol's weights with every bot its health disables at 0, in an array reused bar after bar. */
+    private double[] withoutDisabled(double[] weights) {
+        System.arraycopy(weights, 0, healthWeights, 0, weights.length);
+        for (int i = 0; i < healthWeights.length; i++) {
+            if (health.disabled(i)) {
+                healthWeights[i] = 0;
+            }
+        }
+        return healthWeights;
     }
 
     /**

@@ -32,6 +32,7 @@ public final class HealthMonitor implements OutcomeTracker.Listener {
     private final boolean[] disabled;
     private final double[] minConfidence;
     private int waiting; // bots suspended or on probation: only they change with time alone
+    private int disabledCount;
 
     /**
      * @param rules       the thresholds
@@ -95,6 +96,11 @@ public final class HealthMonitor implements OutcomeTracker.Listener {
         return disabled[bot];
     }
 
+    /** @return whether any bot's health keeps it from voting now */
+    public boolean anyDisabled() {
+        return disabledCount > 0;
+    }
+
     /**
      * @param bot the bot's place in the vote
      * @return the lowest confidence a LONG or SHORT call of it may have to count (above 0 only on probation)
@@ -116,7 +122,9 @@ public final class HealthMonitor implements OutcomeTracker.Listener {
             return;
         }
         BotHealth.Transition t = transition.get();
+        boolean wasDisabled = disabled[i];
         disabled[i] = !health[i].votes();
+        disabledCount += (disabled[i] ? 1 : 0) - (wasDisabled ? 1 : 0);
         minConfidence[i] = t.to() == BotHealth.State.PROBATION ? rules.probationMinConfidence() : 0;
         waiting += (waits(t.to()) ? 1 : 0) - (waits(t.from()) ? 1 : 0);
         transitions.onHealthTransition(bots[i], t);

@@ -41,21 +41,25 @@ class RealCandlesBacktestTest {
     @TempDir
     Path dir;
 
+    // the shipped configuration, and the same without its learners and health rules (the tests below about other things)
+    private QuorumConfig shipped;
     private QuorumConfig defaults;
 
     @BeforeEach
     void loadShippedConfig() {
-        defaults = new ConfigLoader().load(ROOT.resolve("config/quorum.yaml"));
+        shipped = new ConfigLoader().load(ROOT.resolve("config/quorum.yaml"));
+        defaults = shipped.withLearning(shipped.learning().watchingOnly());
     }
 
     @Test
     void theDefaultBacktestTradesAndTheSameInputsGiveTheSameTradeLog() throws Exception {
-        Path plugins = TestPlugins.install(dir.resolve("plugins"), "technical", "risk-basic", "risk-sizing", "risk-guards", "positions");
+        Path plugins = TestPlugins.install(dir.resolve("plugins"), "technical", "risk-basic", "risk-sizing", "risk-guards", "positions",
+                "learners", "win-probability");
         try (Database db = Database.open(Database.fileUrl(dir.resolve("db/quorum")));
              PluginHost host = PluginHost.start(plugins)) {
             BacktestRunner runner = new BacktestRunner(db, host, ROOT, Clock.systemUTC());
-            BacktestReport first = runner.run(defaults, ProgressListener.NONE);
-            BacktestReport second = runner.run(defaults, ProgressListener.NONE);
+            BacktestReport first = runner.run(shipped, ProgressListener.NONE);
+            BacktestReport second = runner.run(shipped, ProgressListener.NONE);
 
             assertEquals(3, first.imports().size(), "the embedded candles are imported on first use only");
             assertTrue(second.imports().isEmpty());
@@ -96,15 +100,17 @@ class RealCandlesBacktestTest {
             }
             assertTrue(first.suspendedBots().isEmpty());
 
-            // Pinned: the figures README.md shows for the default backtest. Doubles are IEEE-754 on every JVM and
-            // the engine uses only + − × ÷ and sqrt, so these hold on any machine; when an intended change of the
-            // engine's rules moves them, update them here and in the README together.
-            assertEquals(136, first.performance().trades().trades());
-            assertEquals(52, first.performance().trades().wins());
-            assertEquals(-105.97, first.performance().trades().netPnl(), 0.005);
-            assertEquals(105.59, first.performance().trades().fees(), 0.005);
-            assertEquals(159, first.result().entriesBlocked());
-            assertEquals("fa8a6de8204f796921a41821715afd8a05c4076195dd09220626c2ce04e649e8", first.tradeLogSha256());
+            // Pinned: the figures README.md shows for the default backtest (the full learning ensemble, health on). The
+            // engine itself uses only + - x / and sqrt, which IEEE-754 makes the same on every JVM; the win-probability
+            // model (Tribuo's logistic regression) also uses exp and log, which may differ in the last bit between
+            // platforms, so these are pinned for the reference JDK on x86-64. When an intended change moves them,
+            // update them here and in the README together.
+            assertEquals(50, first.performance().trades().trades());
+            assertEquals(28, first.performance().trades().wins());
+            assertEquals(-86.53, first.performance().trades().netPnl(), 0.005);
+            assertEquals(92.97, first.performance().trades().fees(), 0.005);
+            assertEquals(47, first.result().entriesBlocked());
+            assertEquals("9a829a508ea1a2cec78286fde2178abafd621525fb75a20a7f41582f1305c02f", first.tradeLogSha256());
         }
     }
 

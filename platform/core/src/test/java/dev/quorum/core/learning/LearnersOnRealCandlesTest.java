@@ -42,7 +42,8 @@ import dev.quorum.core.store.Database;
 class LearnersOnRealCandlesTest {
 
     private static final Path ROOT = TestPlugins.dataDir().resolve("../..").normalize();
-    private static final String DEFAULT_RUN_HASH = "fa8a6de8204f796921a41821715afd8a05c4076195dd09220626c2ce04e649e8";
+    // the shipped configuration's trade log without learners or health (QuorumConfig: learning.watchingOnly())
+    private static final String WATCHING_ONLY_HASH = "fa8a6de8204f796921a41821715afd8a05c4076195dd09220626c2ce04e649e8";
 
     @TempDir
     static Path dir;
@@ -58,7 +59,8 @@ class LearnersOnRealCandlesTest {
         host = PluginHost.start(TestPlugins.install(dir.resolve("plugins"), "technical", "risk-basic", "risk-sizing", "risk-guards",
                 "positions", "learners", "win-probability"));
         db = Database.open(Database.fileUrl(dir.resolve("db/quorum")));
-        QuorumConfig defaults = new ConfigLoader().load(ROOT.resolve("config/quorum.yaml"));
+        QuorumConfig shipped = new ConfigLoader().load(ROOT.resolve("config/quorum.yaml"));
+        QuorumConfig defaults = shipped.withLearning(shipped.learning().watchingOnly());
         withLearners = defaults.withLearning(defaults.learning().withLearners(List.of(
                 new LearnerConfig(null, "meta-trust", null),
                 new LearnerConfig(null, "correlation-diversity", null),
@@ -84,7 +86,7 @@ class LearnersOnRealCandlesTest {
         assertEquals(12, weights.size(), "4 bots on 3 symbols: " + weights);
         assertTrue(weights.values().stream().allMatch(w -> w >= 0.1 && w <= 2.0), weights.toString());
         assertTrue(weights.values().stream().anyMatch(w -> Math.abs(w - 1) > 0.05), "the learners moved no weight: " + weights);
-        assertNotEquals(DEFAULT_RUN_HASH, report.tradeLogSha256(), "the same trades as without learners");
+        assertNotEquals(WATCHING_ONLY_HASH, report.tradeLogSha256(), "the same trades as without learners");
         assertTrue(report.trades().size() > 10, "trades: " + report.trades().size());
     }
 

@@ -75,7 +75,7 @@ class HedgingOnRealCandlesTest {
     static void run() throws Exception {
         host = PluginHost.start(TestPlugins.install(dir.resolve("plugins"), "technical", "risk-basic", "positions"));
         db = Database.open(Database.fileUrl(dir.resolve("db/quorum")));
-        QuorumConfig defaults = new ConfigLoader().load(ROOT.resolve("config/quorum.yaml"));
+        QuorumConfig defaults = watchingOnly(new ConfigLoader().load(ROOT.resolve("config/quorum.yaml")));
         EngineConfig e = defaults.engine();
         QuorumConfig config = new QuorumConfig(defaults.data().with(List.of("BTC-USD"), null, null),
                 new EngineConfig(e.initialCash(), e.consensusThreshold(), e.allowShort(), e.maxBotErrors(), e.historyBars(),
@@ -253,5 +253,10 @@ class HedgingOnRealCandlesTest {
             }
         }
         return null;
+    }
+
+    /** The shipped configuration without its learners and health rules: this test is about something else. */
+    private static dev.quorum.core.config.QuorumConfig watchingOnly(dev.quorum.core.config.QuorumConfig config) {
+        return config.withLearning(config.learning().watchingOnly());
     }
 }

@@ -48,7 +48,7 @@ class PositionDeskEnforcementTest {
             "hedge-nowhere, which this run does not trade [BTC-USD, ETH-USD, LTC-USD]", "hedge-flat, where no position is open", "hedge-nan, expected a finite quantity above 0",
             "hedge-throw, deliberate failure hedging", "hedge-null, hedge() returned null"})
     void aManagerBreakingARuleIsRefusedCountedAndChangesNoTrade(String mode, String message) throws Exception {
-        QuorumConfig config = new ConfigLoader().load(ROOT.resolve("config/quorum.yaml"))
+        QuorumConfig config = watchingOnly(new ConfigLoader().load(ROOT.resolve("config/quorum.yaml")))
                 .withRisk(List.of(new RiskConfig(null, "fixed-fraction", Map.of("fraction", 0.25))));
         Path plugins = TestPlugins.install(dir.resolve("plugins"), "technical", "risk-basic", "greedy-risk");
         try (Database db = Database.open(Database.fileUrl(dir.resolve("db/quorum")));
@@ -63,5 +63,10 @@ class PositionDeskEnforcementTest {
             assertEquals(PluginHealth.DEGRADED, status.health());
             assertTrue(status.message().contains(message), status.message());
         }
+    }
+
+    /** The shipped configuration without its learners and health rules: this test is about something else. */
+    private static dev.quorum.core.config.QuorumConfig watchingOnly(dev.quorum.core.config.QuorumConfig config) {
+        return config.withLearning(config.learning().watchingOnly());
     }
 }

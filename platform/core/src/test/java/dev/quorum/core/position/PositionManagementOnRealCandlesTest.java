@@ -70,7 +70,7 @@ class PositionManagementOnRealCandlesTest {
     static void start() throws Exception {
         host = PluginHost.start(TestPlugins.install(dir.resolve("plugins"), "technical", "risk-basic", "positions"));
         db = Database.open(Database.fileUrl(dir.resolve("db/quorum")));
-        defaults = new ConfigLoader().load(ROOT.resolve("config/quorum.yaml"))
+        defaults = watchingOnly(new ConfigLoader().load(ROOT.resolve("config/quorum.yaml")))
                 .withRisk(List.of(new RiskConfig(null, "fixed-fraction", Map.of("fraction", 0.25))));
         new BacktestRunner(db, host, ROOT, Clock.systemUTC()).ensureCandles(defaults, new CandleStore(db), Timeframe.M1);
         bars = new HashMap<>();
@@ -408,5 +408,10 @@ class PositionManagementOnRealCandlesTest {
             }
         }
         return -1;
+    }
+
+    /** The shipped configuration without its learners and health rules: this test is about something else. */
+    private static dev.quorum.core.config.QuorumConfig watchingOnly(dev.quorum.core.config.QuorumConfig config) {
+        return config.withLearning(config.learning().watchingOnly());
     }
 }

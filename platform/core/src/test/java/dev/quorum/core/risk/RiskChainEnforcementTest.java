@@ -54,7 +54,7 @@ class RiskChainEnforcementTest {
     @BeforeEach
     void loadShippedConfig() {
         // the risk chain alone: positions keep the levels they open with
-        defaults = new ConfigLoader().load(ROOT.resolve("config/quorum.yaml")).withPositions(PositionsConfig.none());
+        defaults = watchingOnly(new ConfigLoader().load(ROOT.resolve("config/quorum.yaml"))).withPositions(PositionsConfig.none());
     }
 
     private interface Body {
@@ -147,5 +147,10 @@ class RiskChainEnforcementTest {
             assertEquals(report.trades().size(), notes.size());
             notes.forEach(n -> assertTrue(n.startsWith("fixed-fraction RESIZE") && n.contains("; max-open-positions APPROVE"), n));
         });
+    }
+
+    /** The shipped configuration without its learners and health rules: this test is about something else. */
+    private static dev.quorum.core.config.QuorumConfig watchingOnly(dev.quorum.core.config.QuorumConfig config) {
+        return config.withLearning(config.learning().watchingOnly());
     }
 }
