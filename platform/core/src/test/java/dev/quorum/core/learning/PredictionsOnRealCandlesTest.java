@@ -145,10 +145,13 @@ class PredictionsOnRealCandlesTest {
 
     @Test
     void predictionsAloneOnlyWatch() {
-        // the shipped config (predictions on, health off) trades as learning off does; with learning off nothing is recorded
+        // watching only (predictions on; no learners, health off) trades as learning off does; with learning off nothing
+        // is recorded
         BacktestRunner runner = new BacktestRunner(db, host, ROOT, Clock.systemUTC());
-        assertFalse(defaults.learning().health().enabled());
-        BacktestReport watching = runner.run(defaults, ProgressListener.NONE);
+        QuorumConfig watchingOnly = defaults.withLearning(defaults.learning().watchingOnly());
+        assertFalse(watchingOnly.learning().health().enabled());
+        assertTrue(watchingOnly.learning().learners().isEmpty());
+        BacktestReport watching = runner.run(watchingOnly, ProgressListener.NONE);
         BacktestReport off = runner.run(defaults.withLearning(new LearningConfig(false, null, null)), ProgressListener.NONE);
         assertEquals(off.tradeLogSha256(), watching.tradeLogSha256());
         assertTrue(new PredictionRecords(db).predictions(off.runId()).isEmpty());
