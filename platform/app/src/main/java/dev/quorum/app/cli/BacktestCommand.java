@@ -55,7 +55,8 @@ final class BacktestCommand implements Callable<Integer> {
                     "risk-off (no risk modules and no hedging), risk-on (the configured chain and hedging),",
                     "hedge-only (no risk modules, the manager's hedging as configured), hedging-off (the chain, no hedging),",
                     "-NAME (the chain without module NAME),",
-                    "positions-off (the configured chain, no position manager: positions keep their opening levels).",
+                    "positions-off (the configured chain, no position manager: positions keep their opening levels),",
+                    "learning-off (no learners and no health rules: every bot votes with weight 1).",
                     "For example --compare risk-off,risk-on. No daily reports are written."})
     private List<String> compare;
 

@@ -140,7 +140,13 @@ final class BotsCommand implements Callable<Integer> {
         }
         java.util.LinkedHashMap<String, String> columns = new java.util.LinkedHashMap<>(); // "learner figure" -> header
         Map<String, Double> value = new HashMap<>();
+        java.util.Map<String, List<String>> whole = new java.util.TreeMap<>(); // figures on a learner as a whole
         for (LearnerDesk.Figure f : figures) {
+            if (f.bot().equals(LearnerDesk.WHOLE)) {
+                whole.computeIfAbsent(f.learner(), l -> new ArrayList<>()).add(f.figure() + " " + (f.value() == Math.rint(f.value())
+                        ? Format.count((long) f.value()) : String.format(Locale.ROOT, "%.3f", f.value())));
+                continue;
+            }
             columns.putIfAbsent(f.learner() + " " + f.figure(), f.figure().toUpperCase(Locale.ROOT));
             value.put(f.bot() + " " + f.learner() + " " + f.figure(), f.value());
         }
@@ -167,6 +173,7 @@ final class BotsCommand implements Callable<Integer> {
             rows.add(row);
         }
         table(out, rows, 1);
+        whole.forEach((learner, list) -> out.println(learner + " as a whole: " + String.join(", ", list)));
     }
 
     private static void printBySituation(PrintWriter out, long runId, PredictionRecords records, String measure) {

@@ -75,7 +75,7 @@ final class EvaluateCommand implements Callable<Integer> {
         List<Window> w = r.windows();
         int tests = w.size() - 1;
         out.printf(Locale.ROOT, "%nEvaluation %d: %s %s, %s .. %s, %d windows of %d months: learning on each, trading the next with what"
-                        + " was learnt frozen%n(%d test windows, %s .. %s; every run is stored: kinds eval-train, eval-test, eval-sweep)%n%n",
+                        + " was learnt frozen%n(%d test windows, %s .. %s; every run is stored, without its predictions: kinds eval-train, eval-test, eval-sweep)%n%n",
                 r.id(), String.join(", ", cfg.data().symbols()), cfg.data().timeframe(), w.get(0).from(), w.get(w.size() - 1).to(),
                 w.size(), fold, tests, w.get(1).from(), w.get(w.size() - 1).to());
         out.printf(Locale.ROOT, "Learners, at the consensus threshold %.2f. Over the test windows: return compounded window after window,%n"

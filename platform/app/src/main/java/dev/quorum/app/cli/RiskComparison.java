@@ -31,7 +31,8 @@ import dev.quorum.core.store.Database;
  * {@code quorum backtest --compare risk-off,risk-on}: the same data, bots and broker run once per variant
  * of the risk layer, each stored as a run of its own, and printed side by side: {@code risk-on} (as configured),
  * {@code risk-off} (no risk modules and no hedging), {@code hedge-only} (no risk modules, the manager's hedging
- * as configured), {@code hedging-off}, {@code positions-off} (no position manager) and {@code -NAME} (the chain
+ * as configured), {@code hedging-off}, {@code positions-off} (no position manager), {@code learning-off} (no learners
+ * and no health rules) and {@code -NAME} (the chain
  * without module NAME). Every figure is read back
  * from the store: return, drawdown and Sharpe from the metrics module, the worst day from the equity
  * curve, the per-module counts from the stored risk steps.
@@ -56,6 +57,8 @@ final class RiskComparison {
         for (String v : variants) {
             configs.add(switch (v) {
                 case "positions-off" -> base.withPositions(PositionsConfig.none());
+                // predictions still recorded, but no learner and no health rule: every bot votes with weight 1
+                case "learning-off" -> base.withLearning(base.learning().watchingOnly());
                 case "hedging-off" -> base.withPositions(base.positions().withHedging(false));
                 // the whole risk layer: no risk modules and no hedging
                 case "risk-off" -> base.withRisk(List.of()).withPositions(base.positions().withHedging(false));
@@ -68,7 +71,9 @@ final class RiskComparison {
             String variant = variants.get(i);
             QuorumConfig cfg = configs.get(i);
             err.println("compare: " + variant + " (" + describe(cfg.risk()) + "; position manager: " + cfg.positions().manager()
-                    + (cfg.positions().enabled() && !cfg.positions().hedging() ? ", no hedging" : "") + ")");
+                    + (cfg.positions().enabled() && !cfg.positions().hedging() ? ", no hedging" : "")
+                    + (cfg.learning().learners().isEmpty() && cfg.learning().healthRules().isEmpty() ? "; no learners, no health rules" : "")
+                    + ")");
             ConsoleProgress progress = new ConsoleProgress(err, cfg);
             BacktestReport report;
             try {
@@ -108,7 +113,8 @@ final class RiskComparison {
                     return without;
                 }
                 throw new IllegalArgumentException("--compare: unknown variant '" + variant
-                        + "'; expected risk-off, risk-on, hedge-only, hedging-off, positions-off or -NAME (the chain without module NAME)");
+                        + "'; expected risk-off, risk-on, hedge-only, hedging-off, positions-off, learning-off or -NAME (the chain without module"
+                        + " NAME)");
             }
         }
     }

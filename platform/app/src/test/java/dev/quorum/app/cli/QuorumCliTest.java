@@ -90,6 +90,8 @@ class QuorumCliTest {
         }
         assertTrue(r.out.matches("(?s).*\\nHealth changes:\\n  2018-04-0\\dT[0-9:]+Z  [a-z-]+ +ACTIVE -> DEGRADED: \\d+ of its last 50 predictions right.*"),
                 r.out);
+        assertTrue(r.out.matches("(?s).*\\nwin-probability as a whole: auc 0\\.\\d{3}, calibrationError 0\\.\\d{3}, scored [0-9,]+, trainings \\d+\\n.*"),
+                r.out);
         // the learners' figures per bot, under their learner's name
         assertTrue(r.out.contains("What the learners report on each bot at the end of the run"), r.out);
         assertTrue(r.out.matches("(?s).*\\n +bayes-calibration +.*correlation-diversity +meta-trust +q-selector +win-probability\\n.*"), r.out);
@@ -138,11 +140,21 @@ class QuorumCliTest {
     }
 
     @Test
+    void compareLearningOffRunsTheSameConfigWithoutLearnersAndHealth() {
+        Result r = run("backtest", "--compare", "learning-off,risk-on");
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.err.contains("compare: learning-off (") && r.err.contains("; no learners, no health rules)"), r.err);
+        assertFalse(r.err.matches("(?s).*compare: risk-on \\([^\\n]*no learners.*"), r.err);
+        // without learners and health the default run is the one the risk section describes: 136 trades
+        assertTrue(r.out.matches("(?s).*\\ntrades +136 +50\\n.*"), r.out);
+    }
+
+    @Test
     void compareRefusesAnUnknownVariantOrAModuleNotInTheChain() {
         Result unknown = run("backtest", "--compare", "risk-off,bogus");
         assertTrue(unknown.code != 0);
-        assertTrue(unknown.err.contains("unknown variant 'bogus'; expected risk-off, risk-on, hedge-only, hedging-off, positions-off"
-                + " or -NAME"), unknown.err);
+        assertTrue(unknown.err.contains("unknown variant 'bogus'; expected risk-off, risk-on, hedge-only, hedging-off, positions-off,"
+                + " learning-off or -NAME"), unknown.err);
         Result missing = run("backtest", "--compare", "-nosuch");
         assertTrue(missing.code != 0);
         assertTrue(missing.err.contains("the risk chain has no module named 'nosuch'"), missing.err);

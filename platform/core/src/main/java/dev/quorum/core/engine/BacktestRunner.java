@@ -50,6 +50,16 @@ import dev.quorum.core.store.Database;
 public final class BacktestRunner {
 
     private static final Logger log = LoggerFactory.getLogger(BacktestRunner.class);
+    /** Where predictions and outcomes go when they are not stored. */
+    private static final OutcomeTracker.Listener NOT_STORED = new OutcomeTracker.Listener() {
+        @Override
+        public void onPrediction(dev.quorum.core.learning.Prediction prediction) {
+        }
+
+        @Override
+        public void onOutcome(dev.quorum.core.learning.PredictionOutcome outcome) {
+        }
+    };
 
     private final Database database;
     private final PluginHost plugins;
@@ -57,6 +67,7 @@ public final class BacktestRunner {
     private final Clock wallClock;
     private final List<Registered<Strategy>> extraStrategies;
     private final boolean learnersLearn;
+    private final boolean storesPredictions;
 
     /**
      * @param database   the store
@@ -77,12 +88,13 @@ public final class BacktestRunner {
      */
     public BacktestRunner(Database database, PluginHost plugins, Path workingDir, Clock wallClock,
                           List<Registered<Strategy>> extraStrategies) {
-        this(database, plugins, workingDir, wallClock, extraStrategies, true);
+        this(database, plugins, workingDir, wallClock, extraStrategies, true, true);
     }
 
     private BacktestRunner(Database database, PluginHost plugins, Path workingDir, Clock wallClock,
-                           List<Registered<Strategy>> extraStrategies, boolean learnersLearn) {
+                           List<Registered<Strategy>> extraStrategies, boolean learnersLearn, boolean storesPredictions) {
         this.learnersLearn = learnersLearn;
+        this.storesPredictions = storesPredictions;
         this.database = database;
         this.plugins = plugins;
         this.workingDir = workingDir;
@@ -100,7 +112,16 @@ public final class BacktestRunner {
      *         (learning.state), learn nothing and save nothing (the test windows of a walk-forward evaluation)
      */
     public BacktestRunner frozenLearners() {
-        return new BacktestRunner(database, plugins, workingDir, wallClock, extraStrategies, false);
+        return new BacktestRunner(database, plugins, workingDir, wallClock, extraStrategies, false, storesPredictions);
+    }
+
+    /**
+     * @return a runner whose runs make, judge and learn from predictions as configured but do not store them (tables
+     *         predictions and prediction_outcomes): the many runs of a walk-forward evaluation, which would fill the
+     *         database with millions of rows nobody reads
+     */
+    public BacktestRunner withoutStoredPredictions() {
+        return new BacktestRunner(database, plugins, workingDir, wallClock, extraStrategies, learnersLearn, false);
     }
 
     /**
@@ -166,10 +187,11 @@ public final class BacktestRunner {
             HealthMonitor health = null;
             LearnerDesk learners = null;
             if (config.learning().enabled()) {
-                health = config.learning().healthRules().map(r -> new HealthMonitor(r, assembly.botNames(), sink, sink)).orElse(null);
+                OutcomeTracker.Listener stored = storesPredictions ? sink : NOT_STORED;
+                health = config.learning().healthRules().map(r -> new HealthMonitor(r, assembly.botNames(), stored, sink)).orElse(null);
                 java.util.function.Function<String, dev.quorum.api.Situation> situations =
                         new SituationReader(new HostMarkets(config.data().symbols(), timeframe, assembly.feeds()))::read;
-                OutcomeTracker.Listener listener = health == null ? sink : health;
+                OutcomeTracker.Listener listener = health == null ? stored : health;
                 if (!learnerSetup.isEmpty()) {
                     String scope = config.learning().state() != null ? config.learning().state() : "run-" + runId;
                     learners = new LearnerDesk(learnerSetup.create(config, assembly.bots(), database, scope, wallClock, plugins),

@@ -32,8 +32,10 @@ import dev.quorum.core.learning.LearnerDesk;
  * ({@link Metrics#score()}); for each test window the threshold that scored best on the window before it (the lowest
  * on a tie) is the one reported, beside the configured threshold on the same windows.
  *
- * <p>Every run is stored like a backtest (kinds {@code eval-train}, {@code eval-test}, {@code eval-sweep}); the
- * results per configuration and window, and over all test windows, are stored in {@code evaluation_results}.
+ * <p>Every run is stored like a backtest (kinds {@code eval-train}, {@code eval-test}, {@code eval-sweep}: trades, fills,
+ * equity curve, the learners' weights and figures) except for its predictions and their outcomes, which the learners
+ * hear but the store does not keep (hundreds of runs would add millions of rows); the results per configuration and
+ * window, and over all test windows, are stored in {@code evaluation_results}.
  */
 public final class WalkForward {
 
@@ -76,11 +78,11 @@ public final class WalkForward {
     private final EvaluationStore store;
 
     /**
-     * @param runner runs the backtests (its frozen twin runs the test windows)
+     * @param runner runs the backtests (its frozen twin runs the test windows); their predictions are not stored
      * @param store  where the evaluation is kept
      */
     public WalkForward(BacktestRunner runner, EvaluationStore store) {
-        this.runner = runner;
+        this.runner = runner.withoutStoredPredictions();
         this.store = store;
     }
 

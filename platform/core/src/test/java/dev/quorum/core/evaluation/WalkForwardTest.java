@@ -78,6 +78,11 @@ class WalkForwardTest {
             }
         }
         assertEquals(Map.of("eval-sweep", 24, "eval-train", 6, "eval-test", 6), kinds);
+        try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM predictions");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            assertEquals(0, rs.getInt(1), "the learners hear the predictions; the store does not keep them");
+        }
         assertEquals(List.of(WalkForward.EQUAL, "meta-trust", "win-probability", WalkForward.ALL), List.copyOf(result.learners().keySet()));
     }
 
