@@ -44,6 +44,43 @@ public record LearnerContext(String name, Parameters parameters, List<String> bo
         this(name, parameters, bots, state, 0L, selfGroups(bots), List.of());
     }
 
+    /**
+     * Reads a parameter that names one of the run's horizons, such as a learner's {@code horizon}.
+     *
+     * @param parameter the parameter's name, for the error
+     * @param value     its value: empty (or null) for the shortest horizon, else a whole number of minutes, hours or days
+     *                  such as {@code 15m}, {@code 1h} or {@code 1d}
+     * @return the horizon
+     * @throws ParameterException naming the parameter, the value and the run's horizons when it is not one of them
+     * @since 1.4
+     */
+    public java.time.Duration horizon(String parameter, String value) {
+        String t = value == null ? "" : value.strip();
+        if (t.isEmpty()) {
+            if (horizons.isEmpty()) {
+                throw new ParameterException(parameter, value, "a horizon, but the host judges no calls in this run (no horizons)");
+            }
+            return horizons.get(0);
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([1-9][0-9]{0,5})([mhd])").matcher(t);
+        java.time.Duration d = null;
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            d = switch (m.group(2)) {
+                case "m" -> java.time.Duration.ofMinutes(n);
+                case "h" -> java.time.Duration.ofHours(n);
+                default -> java.time.Duration.ofDays(n);
+            };
+        }
+        if (d == null || !horizons.contains(d)) {
+            throw new ParameterException(parameter, value, "one of learning.horizons " + horizons.stream()
+                    .map(h -> h.toDays() >= 2 && h.toHours() % 24 == 0 ? h.toDays() + "d"
+                            : h.toMinutes() % 60 == 0 ? h.toHours() + "h" : h.toMinutes() + "m").toList()
+                    + " (a whole number of minutes, hours or days such as 1h; empty for the shortest)");
+        }
+        return d;
+    }
+
     private static Map<String, String> selfGroups(List<String> bots) {
         Map<String, String> groups = new LinkedHashMap<>();
         bots.forEach(b -> groups.put(b, b));

@@ -63,7 +63,7 @@ public class BayesCalibrationLearner implements Learner {
     @Override
     public LearnerInstance create(LearnerContext context) {
         Parameters p = context.parameters();
-        return new Instance(context.bots(), Horizon.of(p.getString("horizon"), context.horizons()), p.getInt("buckets"),
+        return new Instance(context.bots(), context.horizon("horizon", p.getString("horizon")), p.getInt("buckets"),
                 p.getDouble("priorStrength"), p.getString("mode").equals("relative"), context.state());
     }
 
@@ -196,11 +196,11 @@ public class BayesCalibrationLearner implements Learner {
                             throw line.bad("saved with " + line.text(1) + " buckets, this run has buckets = " + buckets);
                         }
                     }
-                    case "stated" -> statedTotal[index(line, 1, bots.size())] = line.expect(3).number(2);
+                    case "stated" -> statedTotal[line.index(1, bots.size())] = line.expect(3).number(2);
                     case "bucket" -> {
                         line.expect(5);
-                        int i = index(line, 1, bots.size());
-                        int b = index(line, 2, buckets);
+                        int i = line.index(1, bots.size());
+                        int b = line.index(2, buckets);
                         int h = line.count(3);
                         int n = line.count(4);
                         if (h > n) {
@@ -212,14 +212,6 @@ public class BayesCalibrationLearner implements Learner {
                     default -> throw line.bad("unknown record '" + line.text(0) + "'");
                 }
             }
-        }
-
-        private static int index(StateText.Line line, int field, int size) {
-            int v = line.count(field);
-            if (v >= size) {
-                throw line.bad("field " + (field + 1) + " is " + v + ", expected below " + size);
-            }
-            return v;
         }
     }
 }

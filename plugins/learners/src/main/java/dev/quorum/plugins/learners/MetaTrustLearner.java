@@ -91,7 +91,7 @@ public class MetaTrustLearner implements Learner {
         if (p.getInt("window") < 2 * p.getInt("blocks")) {
             throw new ParameterException("window", p.getInt("window"), "at least 2 x blocks = " + 2 * p.getInt("blocks"));
         }
-        return new Instance(context.bots(), Horizon.of(p.getString("horizon"), context.horizons()), p.getInt("window"),
+        return new Instance(context.bots(), context.horizon("horizon", p.getString("horizon")), p.getInt("window"),
                 p.getInt("blocks"), p.getInt("minOutcomes"), p.getInt("correlationWindow"), shares, context.state());
     }
 
@@ -287,16 +287,16 @@ public class MetaTrustLearner implements Learner {
                 switch (line.text(0)) {
                     case "recent" -> {
                         line.expect(3);
-                        int i = bot(line, 1);
+                        int i = line.index(1, bots.size());
                         if (records[i].recent.count() > 0 || !records[i].recent.decode(line.text(2))) {
                             throw line.bad("expected one run of 0s and 1s per bot, found '" + line.text(2) + "'");
                         }
                     }
                     case "bucket" -> {
                         line.expect(6);
-                        int i = bot(line, 1);
-                        int m = range(line, 2, MEASURES);
-                        int v = range(line, 3, VALUES);
+                        int i = line.index(1, bots.size());
+                        int m = line.index(2, MEASURES);
+                        int v = line.index(3, VALUES);
                         int hits = line.count(4);
                         int calls = line.count(5);
                         if (hits > calls) {
@@ -309,18 +309,6 @@ public class MetaTrustLearner implements Learner {
                     default -> throw line.bad("unknown record '" + line.text(0) + "'");
                 }
             }
-        }
-
-        private int bot(StateText.Line line, int field) {
-            return range(line, field, bots.size());
-        }
-
-        private static int range(StateText.Line line, int field, int size) {
-            int v = line.count(field);
-            if (v >= size) {
-                throw line.bad("field " + (field + 1) + " is " + v + ", expected below " + size);
-            }
-            return v;
         }
     }
 }

@@ -82,7 +82,7 @@ public class QLearningSelector implements Learner {
         if (p.getDouble("epsilonEnd") > p.getDouble("epsilonStart")) {
             throw new ParameterException("epsilonEnd", p.getDouble("epsilonEnd"), "at most epsilonStart = " + p.getDouble("epsilonStart"));
         }
-        return new Instance(context, Horizon.of(p.getString("horizon"), context.horizons()), p.getDouble("alpha"), p.getDouble("gamma"),
+        return new Instance(context, context.horizon("horizon", p.getString("horizon")), p.getDouble("alpha"), p.getDouble("gamma"),
                 p.getDouble("epsilonStart"), p.getDouble("epsilonEnd"), p.getDouble("epsilonDecay"), p.getDouble("favour"),
                 p.getDouble("rewardScale"));
     }
@@ -281,19 +281,11 @@ public class QLearningSelector implements Learner {
                         choices = Long.parseLong(line.text(2));
                         epsilon = line.number(3);
                     }
-                    case "favoured" -> favoured[index(line, 1, groups.size())] = (long) line.expect(3).number(2);
-                    case "q" -> q[index(line.expect(4), 1, STATES)][index(line, 2, groups.size())] = line.number(3);
+                    case "favoured" -> favoured[line.index(1, groups.size())] = (long) line.expect(3).number(2);
+                    case "q" -> q[line.expect(4).index(1, STATES)][line.index(2, groups.size())] = line.number(3);
                     default -> throw line.bad("unknown record '" + line.text(0) + "'");
                 }
             }
-        }
-
-        private static int index(StateText.Line line, int field, int size) {
-            int v = line.count(field);
-            if (v >= size) {
-                throw line.bad("field " + (field + 1) + " is " + v + ", expected below " + size);
-            }
-            return v;
         }
     }
 }

@@ -87,7 +87,7 @@ public class QualityWeightsLearner implements Learner {
                     + " confidenceShare + confluenceShare + regimeShare = %s + %s + %s = %s", shares[0], shares[1], shares[2], total));
         }
         return new Instance(context.bots(), p.getBoolean("filtering"), p.getDouble("threshold"), shares, p.getBoolean("adaptive"),
-                Horizon.of(p.getString("horizon"), context.horizons()), p.getInt("window"), p.getInt("minOutcomes"),
+                context.horizon("horizon", p.getString("horizon")), p.getInt("window"), p.getInt("minOutcomes"),
                 Duration.ofMinutes(p.getInt("updateMinutes")), context.state());
     }
 
@@ -273,10 +273,7 @@ public class QualityWeightsLearner implements Learner {
                     }
                     case "bot" -> {
                         line.expect(6);
-                        int i = line.count(1);
-                        if (i >= bots.size()) {
-                            throw line.bad("field 2 is " + i + ", expected below " + bots.size());
-                        }
+                        int i = line.index(1, bots.size());
                         double w = line.number(2);
                         if (w < MIN_WEIGHT || w > MAX_WEIGHT) {
                             throw line.bad("weight " + w + " outside [0.1, 2.0]");

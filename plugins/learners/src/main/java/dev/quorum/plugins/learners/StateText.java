@@ -97,6 +97,15 @@ final class StateText {
             return (int) d;
         }
 
+        /** @throws IllegalStateException unless field {@code i} is a whole number in [0, size) */
+        int index(int i, int size) {
+            int v = count(i);
+            if (v >= size) {
+                throw bad("field " + (i + 1) + " is " + v + ", expected below " + size);
+            }
+            return v;
+        }
+
         IllegalStateException bad(String what) {
             return new IllegalStateException(String.format(Locale.ROOT, "state '%s' line %d: %s", key, number, what));
         }

@@ -10,8 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.pf4j.Extension;
 import org.tribuo.Example;
@@ -65,7 +63,6 @@ public class WinProbabilityLearner implements Learner {
     public static final String ID = "win-probability";
 
     private static final String HEADER = "win-probability 1";
-    private static final Pattern SPAN = Pattern.compile("([1-9][0-9]{0,5})([mhd])");
     private static final int MAX_SCORES = 100_000;
 
     private static final ComponentInfo INFO = ComponentInfo.of(ID, "Win-probability model",
@@ -94,29 +91,8 @@ public class WinProbabilityLearner implements Learner {
         if (p.getInt("minOutcomes") > p.getInt("window")) {
             throw new ParameterException("minOutcomes", p.getInt("minOutcomes"), "at most window = " + p.getInt("window"));
         }
-        return new Instance(context, horizon(p.getString("horizon"), context.horizons()), p.getDouble("threshold"),
+        return new Instance(context, context.horizon("horizon", p.getString("horizon")), p.getDouble("threshold"),
                 p.getInt("minOutcomes"), p.getInt("window"), p.getInt("retrainEvery"), p.getInt("epochs"));
-    }
-
-    static Duration horizon(String text, List<Duration> horizons) {
-        String t = text == null ? "" : text.strip();
-        if (t.isEmpty() && !horizons.isEmpty()) {
-            return horizons.get(0);
-        }
-        Matcher m = SPAN.matcher(t);
-        if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            Duration d = switch (m.group(2)) {
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            };
-            if (horizons.contains(d)) {
-                return d;
-            }
-        }
-        throw new ParameterException("horizon", text, "one of learning.horizons " + horizons.stream()
-                .map(d -> d.toMinutes() % 60 == 0 ? d.toHours() + "h" : d.toMinutes() + "m").toList());
     }
 
     /** A judged call in the training window. */
