@@ -15,10 +15,12 @@ import java.util.Objects;
  * @param seed       the seed for any randomness it uses (from config), so that a run is repeatable
  * @param groups     each bot's group: its family's name for a family member, else its strategy's id
  * @param horizons   the horizons the bots' calls are judged at ({@link SignalOutcome#horizon()}), shortest first
+ * @param learning   false while the learner is frozen (the test windows of {@code ./quorum evaluate}): it is told nothing to
+ *                   learn from and saves nothing, and should act on what it knows without exploring
  * @since 1.0
  */
 public record LearnerContext(String name, Parameters parameters, List<String> bots, StateStore state, long seed,
-                             Map<String, String> groups, List<java.time.Duration> horizons) {
+                             Map<String, String> groups, List<java.time.Duration> horizons, boolean learning) {
 
     /**
      * Checks for nulls and copies.
@@ -41,7 +43,7 @@ public record LearnerContext(String name, Parameters parameters, List<String> bo
      * @param state      its state store
      */
     public LearnerContext(String name, Parameters parameters, List<String> bots, StateStore state) {
-        this(name, parameters, bots, state, 0L, selfGroups(bots), List.of());
+        this(name, parameters, bots, state, 0L, selfGroups(bots), List.of(), true);
     }
 
     /**

@@ -21,7 +21,8 @@ import java.util.Map;
  * A call that throws, or returns a weight or confidence that is not a finite number in range, is counted against
  * the learner's plugin and changes nothing: the learner's last good weights stand and the signal keeps its
  * confidence; after {@code engine.maxBotErrors} such failures the learner is left out for the rest of the run (its
- * multiplier is 1 for every bot: equal weights). A failing learner never blocks trading.
+ * multiplier is 1 for every bot from then on, towards which the weights move at most 15% per update) and its state is
+ * not saved. A failing learner never blocks trading.
  *
  * @since 1.0
  */

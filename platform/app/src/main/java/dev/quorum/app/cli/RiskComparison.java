@@ -54,6 +54,9 @@ final class RiskComparison {
                     + " such as --compare risk-off,risk-on");
         }
         List<QuorumConfig> configs = new ArrayList<>();
+        // every variant's learners start fresh: with a named learning.state they would resume from (and save over) one
+        // another's, and the columns would depend on their order
+        base = base.withLearning(base.learning().withState(null));
         for (String v : variants) {
             configs.add(switch (v) {
                 case "positions-off" -> base.withPositions(PositionsConfig.none());

@@ -120,8 +120,8 @@ class QuorumCliTest {
         Files.writeString(config, yaml.replace("  health:\n    enabled: true", "  health:\n    enabled: false"));
         Result r = run("backtest", "--compare", "risk-off,hedge-only,-cooldown");
         assertEquals(0, r.code, r.err);
-        assertTrue(r.err.contains("compare: risk-off (no risk modules; position manager: adaptive-exits, no hedging)"), r.err);
-        assertTrue(r.err.contains("compare: hedge-only (no risk modules; position manager: adaptive-exits)"), r.err);
+        assertTrue(r.err.contains("compare: risk-off (no risk modules; position manager: adaptive-exits, no hedging; no learners, no health rules)"), r.err);
+        assertTrue(r.err.contains("compare: hedge-only (no risk modules; position manager: adaptive-exits; no learners, no health rules)"), r.err);
         assertTrue(r.out.matches("(?s).*\\n {24} +risk-off +hedge-only +-cooldown\\n.*"), r.out);
         assertTrue(r.out.matches("(?s).*\\nrun +1 +2 +3\\n.*"), r.out);
         assertTrue(r.out.matches("(?s).*\\n  hedging allowed +no +yes +yes\\n.*"), r.out);

@@ -20,10 +20,34 @@ import dev.quorum.core.learning.HealthRules;
  * @param passAt                 hit rate on probation that passes it, [0, 1]; default 0.50
  * @param maxStrikes             the suspension that retires a bot for good, [1, 100]; default 3
  * @param probationMinConfidence on probation, calls below this confidence count as FLAT, [0, 1]; default 0.70
+ * @param minVoters              disabled bots leave the vote only while at least this many remain in it, [1, 1000];
+ *                               default 2 (no bot decides alone)
  */
 public record HealthConfig(Boolean enabled, String horizon, Integer window, Double suspendBelow, Double degradedBelow,
                            Double suspendDays, Double probationDays, Integer probationPredictions, Double passAt, Integer maxStrikes,
-                           Double probationMinConfidence) {
+                           Double probationMinConfidence, Integer minVoters) {
+
+    /**
+     * With the default {@code minVoters}.
+     *
+     * @param enabled                see the record
+     * @param horizon                see the record
+     * @param window                 see the record
+     * @param suspendBelow           see the record
+     * @param degradedBelow          see the record
+     * @param suspendDays            see the record
+     * @param probationDays          see the record
+     * @param probationPredictions   see the record
+     * @param passAt                 see the record
+     * @param maxStrikes             see the record
+     * @param probationMinConfidence see the record
+     */
+    public HealthConfig(Boolean enabled, String horizon, Integer window, Double suspendBelow, Double degradedBelow, Double suspendDays,
+                        Double probationDays, Integer probationPredictions, Double passAt, Integer maxStrikes,
+                        Double probationMinConfidence) {
+        this(enabled, horizon, window, suspendBelow, degradedBelow, suspendDays, probationDays, probationPredictions, passAt, maxStrikes,
+                probationMinConfidence, null);
+    }
 
     /** Fills defaults and checks the ranges. */
     public HealthConfig {
@@ -38,6 +62,7 @@ public record HealthConfig(Boolean enabled, String horizon, Integer window, Doub
         passAt = Check.range("learning.health.passAt", passAt, 0.50, 0, 1, false);
         maxStrikes = Check.range("learning.health.maxStrikes", maxStrikes, 3, 1, 100);
         probationMinConfidence = Check.range("learning.health.probationMinConfidence", probationMinConfidence, 0.70, 0, 1, false);
+        minVoters = Check.range("learning.health.minVoters", minVoters, 2, 1, 1000);
         if (!(suspendBelow <= degradedBelow && degradedBelow <= passAt)) {
             throw new IllegalArgumentException("learning.health: suspendBelow = " + suspendBelow + ", degradedBelow = " + degradedBelow
                     + ", passAt = " + passAt + ": expected suspendBelow <= degradedBelow <= passAt (a DEGRADED bot comes back at passAt)");
@@ -70,7 +95,7 @@ public record HealthConfig(Boolean enabled, String horizon, Integer window, Doub
             }
         }
         return new HealthRules(h, window, suspendBelow, degradedBelow, days(suspendDays), days(probationDays), probationPredictions,
-                passAt, maxStrikes, probationMinConfidence);
+                passAt, maxStrikes, probationMinConfidence, minVoters);
     }
 
     private static Duration days(double d) {

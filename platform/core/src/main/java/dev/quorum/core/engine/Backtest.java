@@ -49,7 +49,9 @@ import dev.quorum.core.risk.RiskOutcome;
  * equity; if the fill price gapped so far that the order would cost more than the equity left for it,
  * it shrinks to what that equity buys (noted on the trade). With a participation cap an order may fill
  * over several bars; no new decision is made on a symbol while an entry or exit works on it. A bot suspended for
- * its errors keeps its place in the vote as FLAT; one its health disables leaves the vote. The equity curve is sampled at {@code engine.equityResolution}
+ * its errors keeps its place in the vote as FLAT; one its health disables leaves the vote while at least
+ * {@code learning.health.minVoters} bots remain in it (else it counts as FLAT). The equity curve is sampled at
+ * {@code engine.equityResolution}
  * ({@link EquityRecorder}). When the data ends, unfilled orders are cancelled and open positions close,
  * in full, at their symbol's last close (END_OF_DATA). Gaps in the data are not filled: a missing bar is
  * simply not processed, and a working order waits for the symbol's next bar. Weights are 1 for every bot
@@ -278,7 +280,8 @@ public final class Backtest {
         }
         // a bot suspended for its errors keeps its place in the vote as FLAT: broken bots must not leave the few
         // remaining ones to reach consensus on their own; a bot its health disables leaves the vote (weight 0 below):
-        // the ensemble is the bots whose record earns them a place
+        // the ensemble is the bots whose record earns them a place, as long as at least learning.health.minVoters remain
+        // (with fewer, the disabled ones count as FLAT again: no bot decides alone)
         for (int i = 0; i < botArray.length; i++) {
             Bot bot = botArray[i];
             Signal signal = bot.isSuspended() ? SUSPENDED : bot.vote(instances[i], view);
@@ -292,10 +295,10 @@ public final class Backtest {
             outcomes.afterVote(bar, view.now(), botNames, signals);
         }
         if (learners != null) {
-            learners.beforeVote(slot.book(), view.now(), signals, votes);
+            learners.beforeVote(slot.book(), view.now(), signals, votes, health == null ? botArray.length : health.voters());
         }
         double[] weights = slot.weights();
-        if (health != null && health.anyDisabled()) {
+        if (health != null && health.disabledLeaveTheVote()) {
             weights = withoutDisabled(weights);
         }
         Decision decision = ensemble.decide(botNames, weights, votes, botArray.length);

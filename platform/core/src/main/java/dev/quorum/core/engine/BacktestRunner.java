@@ -194,7 +194,7 @@ public final class BacktestRunner {
                 OutcomeTracker.Listener listener = health == null ? stored : health;
                 if (!learnerSetup.isEmpty()) {
                     String scope = config.learning().state() != null ? config.learning().state() : "run-" + runId;
-                    learners = new LearnerDesk(learnerSetup.create(config, assembly.bots(), database, scope, wallClock, plugins),
+                    learners = new LearnerDesk(learnerSetup.create(config, assembly.bots(), database, scope, wallClock, learnersLearn, plugins),
                             assembly.botNames(), config.learning().weights(), config.learning().cadence(), situations, plugins,
                             config.engine().maxBotErrors(), listener, learnersLearn);
                     listener = learners;

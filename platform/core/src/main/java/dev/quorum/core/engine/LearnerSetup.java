@@ -31,7 +31,8 @@ import dev.quorum.core.store.Database;
  * entry, the key, the value and what was expected); {@link #create} makes their instances for the run, each with its
  * state store.
  *
- * <p>A learner whose {@code create} fails while its saved state exists is taken to have found that state unreadable:
+ * <p>A learner whose {@code create} fails (other than on a parameter) while its saved state exists is taken to have found
+ * that state unreadable:
  * the state is kept aside under the scope {@code <scope>.unreadable}, a warning names the table and the scope, and
  * the learner starts fresh (a second failure is the plugin's, and the run does not start without the learner the
  * operator asked for).
@@ -86,12 +87,13 @@ public final class LearnerSetup {
      * @param database  where their state lives
      * @param scope     the state's scope
      * @param wallClock stamps saved state
+     * @param learning  false for a frozen run (the learners are told so: {@link LearnerContext#learning()})
      * @param errors    where failures are counted
      * @return the members, in config order
      * @throws ConfigException when a learner cannot start (its parameters, or its plugin fails)
      */
     List<LearnerDesk.Member> create(QuorumConfig config, List<Bot> bots, Database database, String scope, Clock wallClock,
-                                    PluginErrors errors) {
+                                    boolean learning, PluginErrors errors) {
         List<String> names = bots.stream().map(Bot::name).toList();
         Map<String, String> groups = new LinkedHashMap<>();
         for (Bot b : bots) {
@@ -101,24 +103,25 @@ public final class LearnerSetup {
         for (Resolved r : resolved) {
             StoredLearnerState state = new StoredLearnerState(database, scope, r.config().name(), wallClock);
             LearnerInstance instance = start(r, state, names, groups, config.learning().seed(),
-                    config.learning().horizonDurations(), errors);
+                    config.learning().horizonDurations(), learning, errors);
             members.add(new LearnerDesk.Member(r.config().name(), r.learner().pluginId(), instance));
         }
         return members;
     }
 
     private static LearnerInstance start(Resolved r, StoredLearnerState state, List<String> bots, Map<String, String> groups, long seed,
-                                         List<java.time.Duration> horizons, PluginErrors errors) {
+                                         List<java.time.Duration> horizons, boolean learning, PluginErrors errors) {
         Map<String, String> saved = state.all();
         try {
-            return created(r, new LearnerContext(r.config().name(), r.params(), bots, state, seed, groups, horizons));
+            return created(r, new LearnerContext(r.config().name(), r.params(), bots, state, seed, groups, horizons, learning));
         } catch (ParameterException e) {
             throw new ConfigException(r.where() + ": " + e.getMessage(), List.of("learning", "learners", r.path().get(2), "params",
                     e.parameter()), e);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(r.where() + ": " + e.getMessage(), r.path(), e);
         } catch (Throwable e) {
             PluginCalls.rethrowIfFatal(e);
+            if (saved.isEmpty() && e instanceof IllegalArgumentException) {
+                throw new ConfigException(r.where() + ": " + e.getMessage(), r.path(), e);
+            }
             if (saved.isEmpty()) {
                 throw failed(r, e, errors);
             }
@@ -128,7 +131,7 @@ public final class LearnerSetup {
                     + " scope '{}', the learner starts fresh", r.config().name(), state.scope(), saved.keySet(), PluginCalls.describe(e), aside);
         }
         try {
-            return created(r, new LearnerContext(r.config().name(), r.params(), bots, state.fresh(), seed, groups, horizons));
+            return created(r, new LearnerContext(r.config().name(), r.params(), bots, state.fresh(), seed, groups, horizons, learning));
         } catch (Throwable e) {
             PluginCalls.rethrowIfFatal(e);
             throw failed(r, e, errors);

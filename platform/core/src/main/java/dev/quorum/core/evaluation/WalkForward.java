@@ -138,8 +138,10 @@ public final class WalkForward {
             Map<String, List<Long>> testRuns = new LinkedHashMap<>();
             byConfiguration.put(EQUAL, sweep.get(key(sweep, configured)).subList(1, windows.size()));
             testRuns.put(EQUAL, sweepRuns.get(key(sweep, configured)).subList(1, windows.size()));
+            int number = 0;
             for (Map.Entry<String, List<LearnerConfig>> c : configurations.entrySet()) {
-                String scope = "eval-" + id + "-" + (c.getKey().equals(ALL) ? "all" : c.getKey());
+                // eval-<id>-<the configuration's place>: learner names may be longer than the scope column allows
+                String scope = "eval-" + id + "-" + (c.getKey().equals(ALL) ? "all" : Integer.toString(++number));
                 QuorumConfig learning = base.withLearning(base.learning().withLearners(c.getValue()).withState(scope));
                 List<Metrics> tests = new ArrayList<>();
                 List<Long> runs = new ArrayList<>();

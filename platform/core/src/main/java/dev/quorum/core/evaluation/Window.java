@@ -26,11 +26,11 @@ public record Window(int number, LocalDate from, LocalDate to) {
             throw new IllegalArgumentException("a window is at least 1 month, was " + months);
         }
         List<Window> windows = new ArrayList<>();
-        LocalDate start = from;
-        while (!start.isAfter(to)) {
-            LocalDate end = start.plusMonths(months).minusDays(1);
-            windows.add(new Window(windows.size() + 1, start, end.isAfter(to) ? to : end));
-            start = end.plusDays(1);
+        // each bound counted from the first day, so that a start on the 31st does not drift (Jan 31, Feb 28, Mar 31, ...)
+        for (int i = 0; !from.plusMonths((long) i * months).isAfter(to); i++) {
+            LocalDate start = from.plusMonths((long) i * months);
+            LocalDate end = from.plusMonths((long) (i + 1) * months).minusDays(1);
+            windows.add(new Window(i + 1, start, end.isAfter(to) ? to : end));
         }
         return windows;
     }

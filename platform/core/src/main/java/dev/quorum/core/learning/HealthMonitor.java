@@ -102,6 +102,19 @@ public final class HealthMonitor implements OutcomeTracker.Listener {
     }
 
     /**
+     * @return whether the disabled bots leave the vote now: at least {@link HealthRules#minVoters()} bots remain in it
+     *         (otherwise they count as FLAT, so that no bot decides alone)
+     */
+    public boolean disabledLeaveTheVote() {
+        return disabledCount > 0 && bots.length - disabledCount >= rules.minVoters();
+    }
+
+    /** @return how many bots are in the vote now */
+    public int voters() {
+        return disabledLeaveTheVote() ? bots.length - disabledCount : bots.length;
+    }
+
+    /**
      * @param bot the bot's place in the vote
      * @return the lowest confidence a LONG or SHORT call of it may have to count (above 0 only on probation)
      */

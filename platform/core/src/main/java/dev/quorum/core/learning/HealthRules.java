@@ -16,15 +16,37 @@ import java.time.Duration;
  * @param maxStrikes             the suspension that retires the bot for good (the 3rd)
  * @param probationMinConfidence on probation, a call below this confidence counts as FLAT (the seed's 0.70 instead of
  *                               its 0.60; outside probation Quorum sets no floor on a bot's confidence)
+ * @param minVoters              bots disabled by their health leave the vote only while at least this many bots remain
+ *                               in it; with fewer, the disabled ones count as FLAT again, so that no bot decides alone (2)
  */
 public record HealthRules(Duration horizon, int window, double suspendBelow, double degradedBelow, Duration suspension,
                           Duration probation, int probationMinJudged, double passAt, int maxStrikes,
-                          double probationMinConfidence) {
+                          double probationMinConfidence, int minVoters) {
+
+    /**
+     * With at least 2 voters.
+     *
+     * @param horizon                see the record
+     * @param window                 see the record
+     * @param suspendBelow           see the record
+     * @param degradedBelow          see the record
+     * @param suspension             see the record
+     * @param probation              see the record
+     * @param probationMinJudged     see the record
+     * @param passAt                 see the record
+     * @param maxStrikes             see the record
+     * @param probationMinConfidence see the record
+     */
+    public HealthRules(Duration horizon, int window, double suspendBelow, double degradedBelow, Duration suspension,
+                       Duration probation, int probationMinJudged, double passAt, int maxStrikes, double probationMinConfidence) {
+        this(horizon, window, suspendBelow, degradedBelow, suspension, probation, probationMinJudged, passAt, maxStrikes,
+                probationMinConfidence, 2);
+    }
 
     /** Checks the ranges. */
     public HealthRules {
-        if (window < 1 || probationMinJudged < 1 || maxStrikes < 1) {
-            throw new IllegalArgumentException("window, probationMinJudged and maxStrikes must be at least 1");
+        if (window < 1 || probationMinJudged < 1 || maxStrikes < 1 || minVoters < 1) {
+            throw new IllegalArgumentException("window, probationMinJudged, maxStrikes and minVoters must be at least 1");
         }
         if (!(suspendBelow <= degradedBelow) || !(degradedBelow <= passAt)) {
             throw new IllegalArgumentException("expected suspendBelow " + suspendBelow + " <= degradedBelow " + degradedBelow + " <= passAt "

@@ -197,6 +197,17 @@ public final class LearnerDesk implements OutcomeTracker.Listener {
      *                filtered one out
      */
     public void beforeVote(Book book, Instant now, Signal[] signals, Signal[] votes) {
+        beforeVote(book, now, signals, votes, signals.length);
+    }
+
+    /**
+     * @param book    the symbol's book
+     * @param now     the bar's close time
+     * @param signals the bots' signals, in vote order (not changed)
+     * @param votes   receives the signals the vote is to count
+     * @param voters  how many bots are in the vote (all but those their health keeps out)
+     */
+    public void beforeVote(Book book, Instant now, Signal[] signals, Signal[] votes, int voters) {
         Situation situation = null;
         if (learns && ++book.sinceSample >= sampleBars) {
             book.sinceSample = 0;
@@ -220,7 +231,7 @@ public final class LearnerDesk implements OutcomeTracker.Listener {
             System.arraycopy(signals, 0, votes, 0, signals.length);
         }
         if (anyReviewer) {
-            review(book.symbol, now, votes, situation);
+            review(book.symbol, now, votes, situation, voters);
         }
     }
 
@@ -236,8 +247,7 @@ public final class LearnerDesk implements OutcomeTracker.Listener {
                 continue;
             }
             int index = m;
-            Map<String, Double> answer = call(m, "weights()", () -> members[index].instance().weights(situation));
-            Map<String, Double> checked = answer == null ? null : checked(m, answer);
+            Map<String, Double> checked = call(m, "weights()", () -> checked(members[index].instance().weights(situation)));
             if (checked != null) {
                 lastGood.set(m, checked);
             }
@@ -279,19 +289,26 @@ public final class LearnerDesk implements OutcomeTracker.Listener {
         return Math.max(min, Math.min(max, moved));
     }
 
-    /** The multipliers as given, or null (counted) when one is not a finite number above 0 or names no bot of the run. */
-    private Map<String, Double> checked(int m, Map<String, Double> answer) {
+    /**
+     * The multipliers as given (a name that is no bot of the run is ignored).
+     *
+     * @throws IllegalStateException when the map is null or holds a null name, or a multiplier that is not a finite
+     *                               number above 0 (counted against the learner by the caller)
+     */
+    private static Map<String, Double> checked(Map<String, Double> answer) {
+        if (answer == null) {
+            throw new IllegalStateException("weights() returned null");
+        }
         for (Map.Entry<String, Double> e : answer.entrySet()) {
             Double w = e.getValue();
-            if (w == null || !(w > 0) || !Double.isFinite(w)) {
-                fail(m, "weights()", "the multiplier of bot '" + e.getKey() + "' is " + w + ", expected a finite number > 0");
-                return null;
+            if (e.getKey() == null || w == null || !(w > 0) || !Double.isFinite(w)) {
+                throw new IllegalStateException("the multiplier of bot '" + e.getKey() + "' is " + w + ", expected a finite number > 0");
             }
         }
         return Map.copyOf(answer);
     }
 
-    private void review(String symbol, Instant now, Signal[] votes, Situation known) {
+    private void review(String symbol, Instant now, Signal[] votes, Situation known, int voters) {
         Arrays.fill(agreeing, 0);
         for (Signal s : votes) {
             agreeing[s.direction().ordinal()]++;
@@ -311,8 +328,8 @@ public final class LearnerDesk implements OutcomeTracker.Listener {
                     continue;
                 }
                 SignalReview review = new SignalReview(bots[i], symbol, now,
-                        confidence == s.confidence() ? s : withConfidence(s, confidence), situation,
-                        agreeing[s.direction().ordinal()], votes.length);
+                        confidence == s.confidence() ? s : withConfidence(s, confidence), s.confidence(), situation,
+                        agreeing[s.direction().ordinal()], Math.max(voters, agreeing[s.direction().ordinal()]));
                 int index = m;
                 Double answer = call(m, "review()", () -> members[index].instance().review(review));
                 if (answer == null) {
@@ -373,13 +390,17 @@ public final class LearnerDesk implements OutcomeTracker.Listener {
     }
 
     /**
-     * The run ended: each learner saves its state (a frozen desk saves nothing).
+     * The run ended: each learner saves its state (a frozen desk saves nothing, nor does a learner left out for failing).
      */
     public void checkpoint() {
         if (!learns) {
             return; // a frozen learner's state is the one it started from
         }
         for (int m = 0; m < members.length; m++) {
+            if (out[m]) {
+                log.warn("[learner {}] its state is not saved: it was left out of this run for failing", members[m].name());
+                continue;
+            }
             int index = m;
             run(m, "checkpoint()", () -> members[index].instance().checkpoint());
         }
@@ -393,25 +414,40 @@ public final class LearnerDesk implements OutcomeTracker.Listener {
         List<Figure> all = new ArrayList<>();
         for (int m = 0; m < members.length; m++) {
             int index = m;
-            Map<String, Map<String, Double>> figures = call(m, "figures()", () -> members[index].instance().figures());
-            if (figures == null) {
-                continue;
-            }
-            List<String> subjects = new ArrayList<>(Arrays.asList(bots));
-            subjects.add(WHOLE);
-            for (String bot : subjects) {
-                Map<String, Double> mine = figures.get(bot);
-                if (mine == null) {
-                    continue;
-                }
-                new java.util.TreeMap<>(mine).forEach((figure, value) -> {
-                    if (value != null && Double.isFinite(value) && figure.length() <= 64) {
-                        all.add(new Figure(members[index].name(), bot, figure, value));
-                    }
-                });
+            List<Figure> mine = call(m, "figures()", () -> figuresOf(members[index]));
+            if (mine != null) {
+                all.addAll(mine);
             }
         }
         return all;
+    }
+
+    /** One learner's figures on the run's bots and on itself, those with a name of at most 64 characters and a finite value. */
+    private List<Figure> figuresOf(Member member) {
+        Map<String, Map<String, Double>> figures = member.instance().figures();
+        List<Figure> out = new ArrayList<>();
+        if (figures == null) {
+            return out;
+        }
+        List<String> subjects = new ArrayList<>(Arrays.asList(bots));
+        subjects.add(WHOLE);
+        for (String bot : subjects) {
+            Map<String, Double> mine = figures.get(bot);
+            if (mine == null) {
+                continue;
+            }
+            for (Map.Entry<String, Double> f : mine.entrySet()) {
+                if (f.getKey() == null) {
+                    throw new IllegalStateException("a figure of bot '" + bot + "' has no name");
+                }
+            }
+            new java.util.TreeMap<>(mine).forEach((figure, value) -> {
+                if (value != null && Double.isFinite(value) && figure.length() <= 64) {
+                    out.add(new Figure(member.name(), bot, figure, value));
+                }
+            });
+        }
+        return out;
     }
 
     /** @return each symbol's weights now, bot name to weight, symbols in name order */

@@ -44,6 +44,9 @@ class MetricsTest {
         assertEquals(List.of(new Window(1, LocalDate.parse("2019-01-01"), LocalDate.parse("2019-03-31")),
                 new Window(2, LocalDate.parse("2019-04-01"), LocalDate.parse("2019-06-30")),
                 new Window(3, LocalDate.parse("2019-07-01"), LocalDate.parse("2019-07-15"))), w);
+        List<Window> monthEnds = Window.split(LocalDate.parse("2019-01-31"), LocalDate.parse("2019-04-29"), 1);
+        assertEquals(List.of("2019-01-31..2019-02-27", "2019-02-28..2019-03-30", "2019-03-31..2019-04-29"),
+                monthEnds.stream().map(Window::toString).toList(), "each bound counted from the first day: no drift");
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Window.split(LocalDate.parse("2019-01-01"),
                 LocalDate.parse("2019-02-01"), 0)).getMessage().contains("at least 1 month"));
     }

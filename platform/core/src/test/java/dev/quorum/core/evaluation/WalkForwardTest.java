@@ -110,6 +110,27 @@ class WalkForwardTest {
     }
 
     @Test
+    void everyTestRowIsARunOnItsOwnWindow() throws Exception {
+        for (EvaluationStore.Row r : result.rows()) {
+            if (r.fold() == 0) {
+                assertEquals(0, r.runId());
+                continue;
+            }
+            try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement("SELECT kind, data_from, data_to FROM runs WHERE id = ?")) {
+                ps.setLong(1, r.runId());
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertTrue(rs.next(), r.toString());
+                    assertEquals(r.window().from().atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli(), rs.getLong(2), r.toString());
+                    assertEquals(r.window().to().plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli(), rs.getLong(3));
+                    assertTrue(r.window().number() >= 2, "only windows after the first are test windows: " + r);
+                    assertEquals(r.section().equals("learners") && !r.configuration().equals(WalkForward.EQUAL) ? "eval-test" : "eval-sweep",
+                            rs.getString(1), r.toString());
+                }
+            }
+        }
+    }
+
+    @Test
     void theModelIsJudgedOnTheTestWindowsCalls() {
         Metrics all = Metrics.combine(result.learners().get("win-probability"));
         assertTrue(all.scored() > 100, "scored " + all.scored());

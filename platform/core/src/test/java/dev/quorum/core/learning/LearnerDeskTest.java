@@ -2,6 +2,7 @@ package dev.quorum.core.learning;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,7 +36,7 @@ class LearnerDeskTest {
     private static final Function<String, Situation> SITUATION = s -> Situation.UNKNOWN;
 
     /** A learner whose answers the test sets, and which records what it hears. */
-    private static final class Scripted implements LearnerInstance {
+    private static class Scripted implements LearnerInstance {
         Map<String, Double> weights = Map.of();
         boolean reviews;
         Function<SignalReview, Double> review = r -> r.signal().confidence();
@@ -252,5 +253,52 @@ class LearnerDeskTest {
         assertSame(trade, outcome.trade());
         assertEquals(List.of("a", "b", "c"), List.copyOf(outcome.votes().keySet()));
         assertEquals(0.9, outcome.votes().get("a").confidence());
+    }
+
+    @Test
+    void aNullNameAThrowingFigureReportOrAFailedLearnersCheckpointCannotStopTheRun() {
+        Scripted nullName = new Scripted();
+        java.util.HashMap<String, Double> withNull = new java.util.HashMap<>();
+        withNull.put(null, 1.5);
+        nullName.weights = withNull;
+        Scripted badFigures = new Scripted() {
+            @Override
+            public Map<String, Map<String, Double>> figures() {
+                throw new IllegalStateException("no figures today");
+            }
+        };
+        LearnerDesk desk = desk(1, 1000, true, nullName, badFigures);
+        LearnerDesk.Book book = desk.book("BTC-USD");
+        Signal[] s = flat();
+        for (int k = 0; k < 3; k++) {
+            desk.beforeVote(book, T, s, s);  // the null name fails 3 times: left out
+        }
+        assertTrue(desk.isOut(0));
+        assertArrayEquals(new double[] {1, 1, 1}, book.weights(), 1e-12);
+        assertTrue(desk.figures().isEmpty());
+        assertTrue(errors.stream().anyMatch(e -> e.contains("plugin1 learner 'l1' figures()") && e.contains("no figures today")), errors.toString());
+        desk.checkpoint();
+        assertFalse(nullName.heard.contains("checkpoint"), "a learner left out for failing saves no state");
+        assertTrue(badFigures.heard.contains("checkpoint"));
+    }
+
+    @Test
+    void theReviewTellsTheStatedConfidenceAndCountsOnlyTheBotsInTheVote() {
+        Scripted raise = new Scripted();
+        raise.reviews = true;
+        raise.review = r -> 0.95;
+        Scripted look = new Scripted();
+        look.reviews = true;
+        List<SignalReview> seen = new ArrayList<>();
+        look.review = r -> {
+            seen.add(r);
+            return r.signal().confidence();
+        };
+        LearnerDesk desk = desk(1000, 1000, true, raise, look);
+        Signal[] signals = {Signal.buy(0.6), Signal.flat(), Signal.flat()};
+        desk.beforeVote(desk.book("BTC-USD"), T, signals, new Signal[3], 2);
+        assertEquals(0.95, seen.get(0).signal().confidence(), 1e-12);
+        assertEquals(0.6, seen.get(0).stated(), 1e-12);
+        assertEquals(2, seen.get(0).voters());
     }
 }

@@ -164,6 +164,10 @@ class LearnersOnRealCandlesTest {
         for (String learner : before.keySet()) {
             assertEquals(before.get(learner), new StoredLearnerState(db, "frozen-test", learner, Clock.systemUTC()).all(), learner);
         }
+        // and it did trade on that state: the same day frozen from no state at all trades otherwise
+        BacktestReport fromNothing = frozen.run(days(withLearners.withLearning(withLearners.learning().withState("frozen-empty")),
+                "2018-04-05", "2018-04-05"), ProgressListener.NONE);
+        assertNotEquals(fromNothing.tradeLogSha256(), first.tradeLogSha256(), "the frozen run ignored what was learnt");
         runner.run(days(named, "2018-04-05", "2018-04-05"), ProgressListener.NONE);
         assertTrue(!before.get("meta-trust").equals(new StoredLearnerState(db, "frozen-test", "meta-trust", Clock.systemUTC()).all()),
                 "a learning run saves what it learnt");
@@ -173,6 +177,10 @@ class LearnersOnRealCandlesTest {
     void unreadableStateIsKeptAsideAndTheLearnerStartsFresh() {
         StoredLearnerState state = new StoredLearnerState(db, "broken", "meta-trust", Clock.systemUTC());
         state.put("trust", "meta-trust 1\nbots\tema-crossover\tno-such-bot\n");
+        // a number that does not parse (NumberFormatException, an IllegalArgumentException) is unreadable state too, not a
+        // mistake in the config
+        StoredLearnerState q = new StoredLearnerState(db, "broken", "q-selector", Clock.systemUTC());
+        q.put("q", "q-selector 1\nbots\tema-crossover\trsi-reversion\tmacd-cross\tbollinger\nchoices\t1\tmany\t0.3\n");
         BacktestReport run = runner.run(days(withLearners.withLearning(withLearners.learning().withState("broken")), "2018-04-04",
                 "2018-04-04"), ProgressListener.NONE);
         assertTrue(run.trades().size() > 0);
@@ -180,6 +188,8 @@ class LearnersOnRealCandlesTest {
                 new StoredLearnerState(db, "broken.unreadable", "meta-trust", Clock.systemUTC()).get("trust").orElseThrow());
         assertTrue(state.get("trust").orElseThrow().startsWith("meta-trust 1\nbots\tema-crossover\trsi-reversion\t"),
                 "the fresh learner saved its own state over it");
+        assertTrue(new StoredLearnerState(db, "broken.unreadable", "q-selector", Clock.systemUTC()).get("q").orElseThrow()
+                .contains("choices\t1\tmany"));
     }
 
     @Test

@@ -21,14 +21,19 @@ import dev.quorum.api.StateStore;
 /**
  * Bayesian confidence calibration (seed 001): maps a bot's stated confidence to what its record says. Each bot's
  * calls judged at {@code horizon} are counted per confidence bucket ({@code buckets} equal slices of [0, 1]); the
- * hit rate of a bucket is the mean of a Beta posterior whose prior carries {@code priorStrength} calls' weight.
+ * hit rate of a bucket is the mean of a Beta posterior whose prior carries {@code priorStrength} calls' weight. The bucket
+ * is the one of the confidence the bot stated ({@link SignalReview#stated()}), whatever a learner before it did.
  * <ul>
  *   <li>{@code mode: probability}: the prior is centred on the stated confidence {@code c}, and the calibrated
  *       confidence is the posterior hit rate {@code (c × k + hits) / (k + n)}: the stated confidence with no record,
  *       the observed hit rate with a long one (a bot right half the time ends up at 0.5, whatever it states);</li>
  *   <li>{@code mode: relative}: the prior is centred on 0.5, and the calibrated confidence is
- *       {@code c × p / 0.5} with {@code p = (0.5 × k + hits) / (k + n)}, at most 1: a bucket right more often than
- *       not counts for more than it states, one right less often for less; a coin-flip record keeps its confidence.</li>
+ *       {@code c × p / 0.5} with {@code p = (0.5 × k + hits) / (k + n)}, at most 1 ({@code c} being the confidence as
+ *       the learners before it left it): a bucket right more often than not counts for more than it states, one right
+ *       less often for less; a coin-flip record keeps its confidence.</li>
+ * </ul>
+ * With {@code priorStrength: 0} and no call in a bucket yet, the confidence is left as it is.
+ * <ul>
  * </ul>
  * It only reviews confidences; it leaves the weights alone.
  *
@@ -123,18 +128,26 @@ public class BayesCalibrationLearner implements Learner {
         public double review(SignalReview review) {
             Integer i = index.get(review.bot());
             double c = review.signal().confidence();
-            return i == null ? c : calibrated(i, c);
+            return i == null ? c : calibrated(i, review.stated(), c);
         }
 
-        /** @return bot {@code i}'s calibrated confidence for a stated one */
-        double calibrated(int i, double c) {
-            int b = bucket(c);
+        /**
+         * @param i       the bot
+         * @param stated  the confidence it stated (its bucket is looked up)
+         * @param current the confidence as the learners before this one left it
+         * @return the calibrated confidence
+         */
+        double calibrated(int i, double stated, double current) {
+            int b = bucket(stated);
             int n = calls[i][b];
+            if (prior + n == 0) {
+                return current; // no prior and no record: nothing to say
+            }
             if (relative) {
                 double p = (0.5 * prior + hits[i][b]) / (prior + n);
-                return Math.min(1, c * p / 0.5);
+                return Math.min(1, current * p / 0.5);
             }
-            return prior + n == 0 ? c : (c * prior + hits[i][b]) / (prior + n);
+            return (stated * prior + hits[i][b]) / (prior + n);
         }
 
         @Override

@@ -40,7 +40,8 @@ import dev.quorum.api.VoteSample;
  * with α = {@code alpha} (0.1) and γ = {@code gamma} (0.95). Q-learning is off-policy, so every group learns from its
  * own calls whichever group was favoured. ε starts at {@code epsilonStart} (0.3) and is multiplied by
  * {@code epsilonDecay} after every choice, down to {@code epsilonEnd} (0.05). The randomness comes from the run's
- * seed ({@link LearnerContext#seed()}): the same data and seed make the same choices.
+ * seed ({@link LearnerContext#seed()}): the same data and seed make the same choices. Frozen
+ * ({@link LearnerContext#learning()} false), it chooses greedily and leaves ε as it is.
  *
  * <p>State (key {@code q}): the Q-table, ε and the number of choices made (choice {@code n} draws from a generator
  * seeded with the run's seed and {@code n}, so a restarted learner draws what the uninterrupted one would have).
@@ -118,7 +119,9 @@ public class QLearningSelector implements Learner {
         private final double favour;
         private final double rewardScale;
         private final long seed;
+        private final boolean learning;
         private final double[][] q;
+        private final long[][] visits;
         private final long[] favoured;
         private final Map<String, Situation> latest = new HashMap<>();
         private final StateStore state;
@@ -146,7 +149,9 @@ public class QLearningSelector implements Learner {
             this.favour = favour;
             this.rewardScale = rewardScale;
             this.seed = context.seed();
+            this.learning = context.learning();
             this.q = new double[STATES][groups.size()];
+            this.visits = new long[STATES][groups.size()];
             this.favoured = new long[groups.size()];
             this.epsilon = epsilonStart;
             this.state = context.state();
@@ -169,6 +174,7 @@ public class QLearningSelector implements Learner {
             double reward = Math.max(-1, Math.min(1, outcome.move() / rewardScale));
             int a = groupOf[i];
             q[s][a] = update(q[s][a], alpha, gamma, reward, max(q[next]));
+            visits[s][a]++;
         }
 
         private static double max(double[] values) {
@@ -179,11 +185,11 @@ public class QLearningSelector implements Learner {
             return m;
         }
 
-        /** @return the action for a state, ε-greedy */
+        /** @return the action for a state: ε-greedy while learning, greedy (no exploration, ε kept) while frozen */
         int choose(int s) {
-            SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + choices);
             int a;
-            if (random.nextDouble() < epsilon) {
+            SplittableRandom random = learning ? new SplittableRandom(seed * 0x9E3779B97F4A7C15L + choices) : null;
+            if (random != null && random.nextDouble() < epsilon) {
                 a = random.nextInt(groups.size());
             } else {
                 a = 0;
@@ -193,7 +199,9 @@ public class QLearningSelector implements Learner {
                     }
                 }
             }
-            epsilon = Math.max(epsilonEnd, epsilon * decay);
+            if (learning) {
+                epsilon = Math.max(epsilonEnd, epsilon * decay);
+            }
             choices++;
             favoured[a]++;
             return a;
@@ -239,12 +247,16 @@ public class QLearningSelector implements Learner {
             for (int i = 0; i < bots.size(); i++) {
                 int a = groupOf[i];
                 double best = Double.NEGATIVE_INFINITY;
-                for (double[] row : q) {
-                    best = Math.max(best, row[a]);
+                for (int s = 0; s < STATES; s++) {
+                    if (visits[s][a] > 0) {
+                        best = Math.max(best, q[s][a]);
+                    }
                 }
                 Map<String, Double> f = new LinkedHashMap<>();
                 f.put("favoured", (double) favoured[a] / choices);
-                f.put("bestQ", best);
+                if (best > Double.NEGATIVE_INFINITY) {
+                    f.put("bestQ", best); // the best value of its group's action over the states it was learnt in
+                }
                 figures.put(bots.get(i), f);
             }
             return figures;
@@ -260,8 +272,8 @@ public class QLearningSelector implements Learner {
             }
             for (int s = 0; s < STATES; s++) {
                 for (int a = 0; a < groups.size(); a++) {
-                    if (q[s][a] != 0) {
-                        text.line("q", s, a, q[s][a]);
+                    if (visits[s][a] > 0) {
+                        text.line("q", s, a, q[s][a], visits[s][a]);
                     }
                 }
             }
@@ -282,7 +294,12 @@ public class QLearningSelector implements Learner {
                         epsilon = line.number(3);
                     }
                     case "favoured" -> favoured[line.index(1, groups.size())] = (long) line.expect(3).number(2);
-                    case "q" -> q[line.expect(4).index(1, STATES)][line.index(2, groups.size())] = line.number(3);
+                    case "q" -> {
+                        int s = line.expect(5).index(1, STATES);
+                        int a = line.index(2, groups.size());
+                        q[s][a] = line.number(3);
+                        visits[s][a] = (long) line.number(4);
+                    }
                     default -> throw line.bad("unknown record '" + line.text(0) + "'");
                 }
             }

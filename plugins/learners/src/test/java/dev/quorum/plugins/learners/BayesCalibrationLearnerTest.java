@@ -19,7 +19,7 @@ class BayesCalibrationLearnerTest {
     private static final List<String> BOTS = List.of("a", "b");
 
     private static double review(LearnerInstance learner, String bot, double confidence) {
-        return learner.review(new SignalReview(bot, "BTC-USD", Calls.T0, Signal.buy(confidence, "t"), Situation.UNKNOWN, 1, 2));
+        return learner.review(new SignalReview(bot, "BTC-USD", Calls.T0, Signal.buy(confidence, "t"), confidence, Situation.UNKNOWN, 1, 2));
     }
 
     @Test
@@ -58,7 +58,19 @@ class BayesCalibrationLearnerTest {
         double pb = (10 + 10) / 60.0;
         assertEquals(0.5 * pa / 0.5, review(learner, "a", 0.5), 1e-12);
         assertEquals(0.5 * pb / 0.5, review(learner, "b", 0.5), 1e-12);
-        assertEquals(1.0, Math.min(1, 0.59 * pa / 0.5) == 1.0 ? review(learner, "a", 0.59) : 1.0, 1e-12);
+        // capped at 1: 0.59 x (40 / 60) / 0.5 = 0.787 is not; a stated 0.59 that an earlier learner raised to 0.9 is
+        assertEquals(0.59 * pa / 0.5, review(learner, "a", 0.59), 1e-12);
+        assertEquals(1.0, learner.review(new SignalReview("a", "BTC-USD", Calls.T0, Signal.buy(0.9), 0.59, Situation.UNKNOWN, 1, 2)),
+                1e-12);
+    }
+
+    @Test
+    void withoutAPriorAnEmptyBucketLeavesTheConfidenceAlone() {
+        LearnerInstance learner = Calls.create(new BayesCalibrationLearner(), BOTS, new MemoryStateStore(), "mode", "relative",
+                "priorStrength", 0.0);
+        assertEquals(0.45, review(learner, "a", 0.45), 1e-12, "not NaN");
+        learner.onSignalOutcome(Calls.outcome("a", 0.45, true));
+        assertEquals(0.9, review(learner, "a", 0.45), 1e-12, "1 of 1 right: x 1 / 0.5");
     }
 
     @Test

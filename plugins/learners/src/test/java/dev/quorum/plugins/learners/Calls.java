@@ -30,7 +30,7 @@ final class Calls {
 
     static LearnerInstance create(Learner learner, List<String> bots, StateStore state, Object... parameters) {
         return learner.create(new LearnerContext("test", TestParameters.of(learner.info(), parameters), bots, state, 7L,
-                java.util.Map.of(), HORIZONS));
+                java.util.Map.of(), HORIZONS, true));
     }
 
     static SignalOutcome outcome(String bot, double confidence, boolean hit, Situation situation, Duration horizon) {

@@ -27,7 +27,7 @@ class QLearningSelectorTest {
 
     private static QLearningSelector.Instance create(StateStore state, long seed, Object... parameters) {
         return (QLearningSelector.Instance) new QLearningSelector().create(new LearnerContext("q", TestParameters.of(
-                new QLearningSelector().info(), parameters), BOTS, state, seed, GROUPS, Calls.HORIZONS));
+                new QLearningSelector().info(), parameters), BOTS, state, seed, GROUPS, Calls.HORIZONS, true));
     }
 
     @Test
@@ -141,9 +141,26 @@ class QLearningSelectorTest {
         create(store, 9).checkpoint();
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> create(store, 10));
         assertTrue(e.getMessage().contains("state 'q' line 3") && e.getMessage().contains("seed 9"), e.getMessage());
-        store.put("q", "q-selector 1\nbots\tema-5-20\tema-8-21\trsi-14\tmacd\nq\t99\t0\t0.5\n");
+        store.put("q", "q-selector 1\nbots\tema-5-20\tema-8-21\trsi-14\tmacd\nq\t99\t0\t0.5\t1\n");
         e = assertThrows(IllegalStateException.class, () -> create(store, 9));
         assertTrue(e.getMessage().contains("line 3: field 2 is 99, expected below 16"), e.getMessage());
+    }
+
+    @Test
+    void frozenItChoosesGreedilyWithoutExploring() {
+        MemoryStateStore store = new MemoryStateStore();
+        QLearningSelector.Instance learning = create(store, 3, "epsilonStart", 1.0, "epsilonEnd", 1.0);
+        for (int k = 0; k < 5; k++) {
+            learning.onSignalOutcome(Calls.outcome("rsi-14", 0.7, true, Calls.TREND, Duration.ofHours(1)));
+        }
+        learning.checkpoint();
+        QLearningSelector.Instance frozen = (QLearningSelector.Instance) new QLearningSelector().create(new LearnerContext("q",
+                TestParameters.of(new QLearningSelector().info(), "epsilonStart", 1.0, "epsilonEnd", 1.0), BOTS, store, 3, GROUPS,
+                Calls.HORIZONS, false));
+        for (int k = 0; k < 50; k++) {
+            assertEquals(Map.of("rsi-14", 1.5), frozen.weights(Calls.TREND), "an epsilon of 1 would explore every time");
+        }
+        assertEquals(1.0, frozen.epsilon());
     }
 
     @Test

@@ -27,7 +27,7 @@ class QualityWeightsLearnerTest {
     private static final double[] SHARES = {0.40, 0.35, 0.25};
 
     private static SignalReview review(String bot, Signal signal, Situation.Regime regime, int agreeing, int voters) {
-        return new SignalReview(bot, "BTC-USD", Calls.T0, signal, new Situation(regime, Situation.Level.NORMAL, Situation.Level.NORMAL,
+        return new SignalReview(bot, "BTC-USD", Calls.T0, signal, signal.confidence(), new Situation(regime, Situation.Level.NORMAL, Situation.Level.NORMAL,
                 Situation.Momentum.FLAT), agreeing, voters);
     }
 

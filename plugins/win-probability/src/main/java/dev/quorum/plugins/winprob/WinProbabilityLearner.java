@@ -294,7 +294,8 @@ public class WinProbabilityLearner implements Learner {
             if (model == null || i == null || review.signal().direction() == Direction.FLAT) {
                 return c;
             }
-            double p = probability(Features.of(i, review.signal().direction(), c, review.situation()));
+            // the bot's own confidence, as in the calls it learnt from, whatever a learner before it made of it
+            double p = probability(Features.of(i, review.signal().direction(), review.stated(), review.situation()));
             reviewed[i]++;
             sumP[i] += p;
             if (p < threshold) {

@@ -34,7 +34,7 @@ class WinProbabilityLearnerTest {
 
     private static WinProbabilityLearner.Instance create(StateStore state, Object... parameters) {
         return (WinProbabilityLearner.Instance) new WinProbabilityLearner().create(new LearnerContext("wp", TestParameters.of(
-                new WinProbabilityLearner().info(), parameters), BOTS, state, 5L, Map.of(), List.of(Duration.ofHours(1), Duration.ofHours(4))));
+                new WinProbabilityLearner().info(), parameters), BOTS, state, 5L, Map.of(), List.of(Duration.ofHours(1), Duration.ofHours(4)), true));
     }
 
     private static SignalOutcome call(String bot, boolean hit) {
@@ -52,7 +52,7 @@ class WinProbabilityLearnerTest {
     }
 
     private static double review(WinProbabilityLearner.Instance learner, String bot) {
-        return learner.review(new SignalReview(bot, "BTC-USD", T0, Signal.buy(0.7), SITUATION, 1, 3));
+        return learner.review(new SignalReview(bot, "BTC-USD", T0, Signal.buy(0.7), 0.7, SITUATION, 1, 3));
     }
 
     @Test
