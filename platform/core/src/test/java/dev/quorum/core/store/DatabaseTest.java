@@ -25,6 +25,31 @@ class DatabaseTest {
     Path dir;
 
     @Test
+    void compactingShrinksAFileOfManyCommitsAndKeepsEveryRow() throws Exception {
+        Path file = dir.resolve("db/quorum");
+        Database db = Database.open(Database.fileUrl(file));
+        try (Connection c = db.connection(); java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO learner_state (scope,"
+                + " learner, state_key, state_value, updated_at) VALUES ('s', 'l', ?, ?, CURRENT_TIMESTAMP)")) {
+            String value = "x".repeat(20_000);
+            for (int k = 0; k < 400; k++) { // one commit each, as the journal does per trade
+                ps.setString(1, "k" + k);
+                ps.setString(2, value);
+                ps.executeUpdate();
+            }
+        }
+        try (Connection c = db.connection(); Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE learner_state SET state_value = 'small'");
+        }
+        long before = java.nio.file.Files.size(dir.resolve("db/quorum.mv.db"));
+        assertTrue(db.compactAndClose());
+        long after = java.nio.file.Files.size(dir.resolve("db/quorum.mv.db"));
+        assertTrue(after < before, "compacted " + before + " -> " + after);
+        try (Database again = Database.open(Database.fileUrl(file))) {
+            assertEquals(400, count(again, "learner_state WHERE state_value = 'small'"));
+        }
+    }
+
+    @Test
     void migratesAnEmptyFileDatabaseAndIsANoOpTheSecondTime() throws SQLException {
         Path file = dir.resolve("db/quorum");
         long history;
