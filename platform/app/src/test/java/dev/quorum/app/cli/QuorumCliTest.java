@@ -146,7 +146,7 @@ class QuorumCliTest {
         assertTrue(r.err.contains("compare: learning-off (") && r.err.contains("; no learners, no health rules)"), r.err);
         assertFalse(r.err.matches("(?s).*compare: risk-on \\([^\\n]*no learners.*"), r.err);
         // without learners and health the default run is the one the risk section describes: 136 trades
-        assertTrue(r.out.matches("(?s).*\\ntrades +136 +50\\n.*"), r.out);
+        assertTrue(r.out.matches("(?s).*\\ntrades +136 +31\\n.*"), r.out);
     }
 
     @Test
