@@ -200,9 +200,7 @@ public class BayesCalibrationLearner implements Learner {
         }
 
         private void restore(String saved) {
-            List<StateText.Line> lines = StateText.parse("calibration", saved, HEADER);
-            Bots.check(lines, bots);
-            for (StateText.Line line : lines.subList(1, lines.size())) {
+            for (StateText.Line line : StateText.records("calibration", saved, HEADER, bots)) {
                 switch (line.text(0)) {
                     case "buckets" -> {
                         if (line.expect(2).count(1) != buckets) {

@@ -92,9 +92,7 @@ public class DiversityLearner implements Learner {
         }
 
         private void restore(String text) {
-            List<StateText.Line> lines = StateText.parse("window", text, HEADER);
-            Bots.check(lines, bots);
-            for (StateText.Line line : lines.subList(1, lines.size())) {
+            for (StateText.Line line : StateText.records("window", text, HEADER, bots)) {
                 correlation.restore(line);
             }
         }

@@ -281,9 +281,7 @@ public class MetaTrustLearner implements Learner {
         }
 
         private void restore(String saved) {
-            List<StateText.Line> lines = StateText.parse("trust", saved, HEADER);
-            Bots.check(lines, bots);
-            for (StateText.Line line : lines.subList(1, lines.size())) {
+            for (StateText.Line line : StateText.records("trust", saved, HEADER, bots)) {
                 switch (line.text(0)) {
                     case "recent" -> {
                         line.expect(3);

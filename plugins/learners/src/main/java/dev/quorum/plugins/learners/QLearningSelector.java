@@ -281,9 +281,7 @@ public class QLearningSelector implements Learner {
         }
 
         private void restore(String saved) {
-            List<StateText.Line> lines = StateText.parse("q", saved, HEADER);
-            Bots.check(lines, bots);
-            for (StateText.Line line : lines.subList(1, lines.size())) {
+            for (StateText.Line line : StateText.records("q", saved, HEADER, bots)) {
                 switch (line.text(0)) {
                     case "choices" -> {
                         line.expect(4);

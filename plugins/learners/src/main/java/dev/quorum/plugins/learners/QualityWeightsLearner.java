@@ -262,9 +262,7 @@ public class QualityWeightsLearner implements Learner {
         }
 
         private void restore(String saved) {
-            List<StateText.Line> lines = StateText.parse("quality", saved, HEADER);
-            Bots.check(lines, bots);
-            for (StateText.Line line : lines.subList(1, lines.size())) {
+            for (StateText.Line line : StateText.records("quality", saved, HEADER, bots)) {
                 switch (line.text(0)) {
                     case "times" -> {
                         line.expect(3);

@@ -58,6 +58,22 @@ final class StateText {
         return out;
     }
 
+    /**
+     * Splits saved text into its records after the header and the line naming the bots, which must be this run's.
+     *
+     * @param key    the state key it was stored under, for messages
+     * @param text   the saved text
+     * @param header the expected first line
+     * @param bots   this run's bots, in vote order
+     * @return the records after the bots line, with their line numbers
+     * @throws IllegalStateException naming the key and the line when the text is not of this format or of other bots
+     */
+    static List<Line> records(String key, String text, String header, List<String> bots) {
+        List<Line> lines = parse(key, text, header);
+        Bots.check(lines, bots);
+        return lines.subList(1, lines.size());
+    }
+
     private static String abbreviate(String s) {
         return s.length() > 60 ? s.substring(0, 60) + "..." : s;
     }
