@@ -22,10 +22,14 @@ import dev.quorum.core.learning.HealthRules;
  * @param probationMinConfidence on probation, calls below this confidence count as FLAT, [0, 1]; default 0.70
  * @param minVoters              disabled bots leave the vote only while at least this many remain in it, [1, 1000];
  *                               default 2 (no bot decides alone)
+ * @param probationSize          an entry a bot on probation voted for is at most this fraction of equity, (0, 1]; default
+ *                               0.02 (the seed's 2%)
+ * @param probationStopFactor    its stop-loss at this fraction of the usual distance from the entry, (0, 1]; default 0.5
+ *                               (the seed's "50% tighter")
  */
 public record HealthConfig(Boolean enabled, String horizon, Integer window, Double suspendBelow, Double degradedBelow,
                            Double suspendDays, Double probationDays, Integer probationPredictions, Double passAt, Integer maxStrikes,
-                           Double probationMinConfidence, Integer minVoters) {
+                           Double probationMinConfidence, Integer minVoters, Double probationSize, Double probationStopFactor) {
 
     /**
      * With the default {@code minVoters}.
@@ -46,7 +50,7 @@ public record HealthConfig(Boolean enabled, String horizon, Integer window, Doub
                         Double probationDays, Integer probationPredictions, Double passAt, Integer maxStrikes,
                         Double probationMinConfidence) {
         this(enabled, horizon, window, suspendBelow, degradedBelow, suspendDays, probationDays, probationPredictions, passAt, maxStrikes,
-                probationMinConfidence, null);
+                probationMinConfidence, null, null, null);
     }
 
     /** Fills defaults and checks the ranges. */
@@ -63,6 +67,8 @@ public record HealthConfig(Boolean enabled, String horizon, Integer window, Doub
         maxStrikes = Check.range("learning.health.maxStrikes", maxStrikes, 3, 1, 100);
         probationMinConfidence = Check.range("learning.health.probationMinConfidence", probationMinConfidence, 0.70, 0, 1, false);
         minVoters = Check.range("learning.health.minVoters", minVoters, 2, 1, 1000);
+        probationSize = Check.range("learning.health.probationSize", probationSize, 0.02, 0, 1, true);
+        probationStopFactor = Check.range("learning.health.probationStopFactor", probationStopFactor, 0.5, 0, 1, true);
         if (!(suspendBelow <= degradedBelow && degradedBelow <= passAt)) {
             throw new IllegalArgumentException("learning.health: suspendBelow = " + suspendBelow + ", degradedBelow = " + degradedBelow
                     + ", passAt = " + passAt + ": expected suspendBelow <= degradedBelow <= passAt (a DEGRADED bot comes back at passAt)");
@@ -95,7 +101,7 @@ public record HealthConfig(Boolean enabled, String horizon, Integer window, Doub
             }
         }
         return new HealthRules(h, window, suspendBelow, degradedBelow, days(suspendDays), days(probationDays), probationPredictions,
-                passAt, maxStrikes, probationMinConfidence, minVoters);
+                passAt, maxStrikes, probationMinConfidence, minVoters, probationSize, probationStopFactor);
     }
 
     private static Duration days(double d) {

@@ -400,10 +400,44 @@ public final class Backtest {
         RiskOutcome outcome = judge(intent, now);
         if (outcome != null) {
             PositionDesk.Opening opening = positions.open(outcome.approved().get(), stop, target, () -> portfolio.snapshot(now));
-            desk.enter(opening.intent(), opening.legs(), outcome.notes(), now);
+            String notes = outcome.notes();
+            if (health != null) {
+                List<String> onProbation = decision.voters().stream().filter(health::onProbation).toList();
+                if (!onProbation.isEmpty()) {
+                    PositionDesk.Opening guarded = probationGuardrail(opening);
+                    notes = (notes.isEmpty() ? "" : notes + "; ") + guardrailNote(onProbation, opening.intent(), guarded.intent());
+                    opening = guarded;
+                }
+            }
+            desk.enter(opening.intent(), opening.legs(), notes, now);
             return true;
         }
         return false;
+    }
+
+    /**
+     * The probation guardrails (seeds 002, 003) on an entry a bot on probation voted for: at most
+     * {@code learning.health.probationSize} of equity (2%), its stop-loss at {@code probationStopFactor} (half) of its
+     * distance from the price. Only ever smaller and tighter: it is applied after the risk chain and the position manager.
+     */
+    private PositionDesk.Opening probationGuardrail(PositionDesk.Opening opening) {
+        OrderIntent intent = opening.intent();
+        double cap = health.rules().probationSize() * portfolio.equity() / intent.referencePrice();
+        if (intent.quantity() > cap) {
+            opening = new PositionDesk.Opening(intent.withQuantity(cap), opening.legs());
+        }
+        return positions.tightenStop(opening, health.rules().probationStopFactor());
+    }
+
+    private String guardrailNote(List<String> onProbation, OrderIntent before, OrderIntent after) {
+        StringBuilder note = new StringBuilder("probation guardrail (").append(String.join(", ", onProbation)).append(" on probation): ");
+        note.append(String.format(java.util.Locale.ROOT, "size %s -> %s (at most %s of equity %s)", before.quantity(), after.quantity(),
+                health.rules().probationSize(), portfolio.equity()));
+        if (before.stopLoss().isPresent()) {
+            note.append(String.format(java.util.Locale.ROOT, ", stop %s -> %s (%s of its distance from %s)", before.stopLoss().getAsDouble(),
+                    after.stopLoss().getAsDouble(), health.rules().probationStopFactor(), before.referencePrice()));
+        }
+        return note.toString();
     }
 
     /** Runs the chain on an intent and records its steps; returns the approving outcome, or null (counted as blocked). */

@@ -109,6 +109,20 @@ public final class HealthMonitor implements OutcomeTracker.Listener {
         return disabledCount > 0 && bots.length - disabledCount >= rules.minVoters();
     }
 
+    /**
+     * @param bot a bot's name
+     * @return whether it is on probation now
+     */
+    public boolean onProbation(String bot) {
+        Integer i = index.get(bot);
+        return i != null && health[i].state() == BotHealth.State.PROBATION;
+    }
+
+    /** @return the thresholds */
+    public HealthRules rules() {
+        return rules;
+    }
+
     /** @return how many bots are in the vote now */
     public int voters() {
         return disabledLeaveTheVote() ? bots.length - disabledCount : bots.length;

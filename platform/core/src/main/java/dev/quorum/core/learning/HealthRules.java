@@ -18,10 +18,13 @@ import java.time.Duration;
  *                               its 0.60; outside probation Quorum sets no floor on a bot's confidence)
  * @param minVoters              bots disabled by their health leave the vote only while at least this many bots remain
  *                               in it; with fewer, the disabled ones count as FLAT again, so that no bot decides alone (2)
+ * @param probationSize          an entry a bot on probation voted for is at most this fraction of equity (the seed's 2%)
+ * @param probationStopFactor    and its stop-loss lies this fraction of the usual distance from the entry price (the
+ *                               seed's "50% tighter": 0.5)
  */
 public record HealthRules(Duration horizon, int window, double suspendBelow, double degradedBelow, Duration suspension,
                           Duration probation, int probationMinJudged, double passAt, int maxStrikes,
-                          double probationMinConfidence, int minVoters) {
+                          double probationMinConfidence, int minVoters, double probationSize, double probationStopFactor) {
 
     /**
      * With at least 2 voters.
@@ -40,11 +43,15 @@ public record HealthRules(Duration horizon, int window, double suspendBelow, dou
     public HealthRules(Duration horizon, int window, double suspendBelow, double degradedBelow, Duration suspension,
                        Duration probation, int probationMinJudged, double passAt, int maxStrikes, double probationMinConfidence) {
         this(horizon, window, suspendBelow, degradedBelow, suspension, probation, probationMinJudged, passAt, maxStrikes,
-                probationMinConfidence, 2);
+                probationMinConfidence, 2, 0.02, 0.5);
     }
 
     /** Checks the ranges. */
     public HealthRules {
+        if (!(probationSize > 0 && probationSize <= 1) || !(probationStopFactor > 0 && probationStopFactor <= 1)) {
+            throw new IllegalArgumentException("probationSize and probationStopFactor must be in (0, 1], were " + probationSize + " and "
+                    + probationStopFactor);
+        }
         if (window < 1 || probationMinJudged < 1 || maxStrikes < 1 || minVoters < 1) {
             throw new IllegalArgumentException("window, probationMinJudged, maxStrikes and minVoters must be at least 1");
         }

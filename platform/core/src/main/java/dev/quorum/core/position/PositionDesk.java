@@ -194,6 +194,29 @@ public final class PositionDesk {
     }
 
     /**
+     * Moves the stop-loss of an opening closer to the entry: at {@code factor} of its distance from the intent's price
+     * (the probation guardrail), and records it as the position's initial stop.
+     *
+     * @param opening an opening from {@link #open}
+     * @param factor  in (0, 1]
+     * @return the opening with the tighter stop (the same when it has none)
+     */
+    public Opening tightenStop(Opening opening, double factor) {
+        OrderIntent sent = opening.intent();
+        if (sent.stopLoss().isEmpty()) {
+            return opening;
+        }
+        double price = sent.referencePrice();
+        double stop = price - factor * (price - sent.stopLoss().getAsDouble());
+        OrderIntent tighter = sent.withLevels(OptionalDouble.of(stop), sent.takeProfit());
+        Managed m = managed.get(sent.symbol());
+        if (m != null) {
+            managed.put(sent.symbol(), new Managed(tighter.stopLoss(), m.initialTarget, m.consensus, m.levelsNote, m.legsPlanned));
+        }
+        return new Opening(tighter, opening.legs());
+    }
+
+    /**
      * An entry order of a position filled (in whole or in part).
      *
      * @param symbol  the instrument

@@ -86,6 +86,12 @@ class ConfigLoaderTest {
                 .contains("learning.health.horizon = 2h: expected one of learning.horizons [60m, 4h]"));
         assertEquals(java.time.Duration.ofHours(1), loader.load(write("learning:\n  horizons: [60m, 4h]\n  health:\n    enabled: true\n    horizon: 1h\n"))
                 .learning().healthRules().orElseThrow().horizon(), "1h is 60m");
+        Path size = write("learning:\n  health:\n    probationSize: 0\n");
+        assertEquals(size + ":3:5: learning.health.probationSize = 0.0 is out of range: expected a number in (0, 1]",
+                assertThrows(ConfigException.class, () -> loader.load(size)).getMessage());
+        Path voters = write("learning:\n  health:\n    minVoters: 0\n");
+        assertEquals(voters + ":3:5: learning.health.minVoters = 0 is out of range: expected an integer in [1, 1000]",
+                assertThrows(ConfigException.class, () -> loader.load(voters)).getMessage());
         Path tooLong = write("learning:\n  horizons: [31d]\n");
         assertTrue(assertThrows(ConfigException.class, () -> loader.load(tooLong)).getMessage()
                 .contains("learning.horizons: 31d is longer than 30d"));
