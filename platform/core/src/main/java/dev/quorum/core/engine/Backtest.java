@@ -121,7 +121,7 @@ public final class Backtest {
      */
     Backtest(EngineConfig config, List<Bot> bots, RiskChain risk, PositionDesk positions, Map<String, SymbolFeed> feeds,
              Map<String, Instant> dataEnds, PaperBroker broker, RunSink sink) {
-        this(config, bots, risk, positions, feeds, dataEnds, broker, sink, null, null, null);
+        this(config, bots, risk, positions, feeds, dataEnds, broker, sink, null, null, null, null);
     }
 
     /**
@@ -131,18 +131,20 @@ public final class Backtest {
      */
     Backtest(EngineConfig config, List<Bot> bots, RiskChain risk, PositionDesk positions, Map<String, SymbolFeed> feeds,
              Map<String, Instant> dataEnds, PaperBroker broker, RunSink sink, OutcomeTracker outcomes, HealthMonitor health) {
-        this(config, bots, risk, positions, feeds, dataEnds, broker, sink, outcomes, health, null);
+        this(config, bots, risk, positions, feeds, dataEnds, broker, sink, outcomes, health, null, null);
     }
 
     /**
      * @param dataEnds for each symbol whose data ends before the run's, the open time of its last bar
      * @param outcomes makes the bots' predictions and judges them, or null for none
      * @param health   the bots' health, told of the judged predictions by {@code outcomes}, or null for none
-     * @param learners the learners, told of the judged predictions by {@code outcomes}, or null for none (equal weights)
+     * @param learners the learners, told of the judged predictions by {@code outcomes}, or null for none
+     * @param base     each bot's base weight (learning.weights.groups), or null for 1 each; with learners, their book starts
+     *                 from the same
      */
     Backtest(EngineConfig config, List<Bot> bots, RiskChain risk, PositionDesk positions, Map<String, SymbolFeed> feeds,
              Map<String, Instant> dataEnds, PaperBroker broker, RunSink sink, OutcomeTracker outcomes, HealthMonitor health,
-             LearnerDesk learners) {
+             LearnerDesk learners, double[] base) {
         this.config = config;
         this.learners = learners;
         this.outcomes = outcomes == null ? OutcomeTracker.none() : outcomes;
@@ -153,7 +155,10 @@ public final class Backtest {
         this.feeds = Map.copyOf(feeds);
         this.healthWeights = new double[bots.size()];
         this.equalWeights = new double[bots.size()];
-        java.util.Arrays.fill(equalWeights, 1.0); // every bot's weight without learners
+        java.util.Arrays.fill(equalWeights, 1.0); // every bot's weight without learners, unless groups are weighted
+        if (base != null) {
+            System.arraycopy(base, 0, equalWeights, 0, equalWeights.length);
+        }
         feeds.forEach((symbol, feed) -> {
             LearnerDesk.Book book = learners == null ? null : learners.book(symbol);
             slots.put(symbol, new Slot(feed, bots.stream().map(b -> b.instance(symbol)).toArray(StrategyInstance[]::new), book,

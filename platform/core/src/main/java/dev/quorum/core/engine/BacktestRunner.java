@@ -202,9 +202,13 @@ public final class BacktestRunner {
                 outcomes = new OutcomeTracker(config.learning().horizonDurations(), config.learning().cadence(), assembly.bots().size(),
                         situations, listener);
             }
+            double[] base = LearnerSetup.baseWeights(config, assembly.bots());
+            if (learners != null) {
+                learners.baseWeights(base);
+            }
             Backtest backtest = new Backtest(config.engine(), assembly.bots(), assembly.risk(), assembly.positions(), assembly.feeds(),
                     dataEnds(store, config.data().symbols(), timeframe, from, to),
-                    PaperBroker.of(config.broker()), sink, outcomes, health, learners);
+                    PaperBroker.of(config.broker()), sink, outcomes, health, learners, base);
             result = backtest.run(stream, progress);
         } catch (RuntimeException | Error e) {
             journal.fail(runId, e.getClass().getSimpleName() + ": " + e.getMessage());

@@ -95,10 +95,7 @@ public final class LearnerSetup {
     List<LearnerDesk.Member> create(QuorumConfig config, List<Bot> bots, Database database, String scope, Clock wallClock,
                                     boolean learning, PluginErrors errors) {
         List<String> names = bots.stream().map(Bot::name).toList();
-        Map<String, String> groups = new LinkedHashMap<>();
-        for (Bot b : bots) {
-            groups.put(b.name(), config.familyOf(b.name()).orElse(b.strategyId()));
-        }
+        Map<String, String> groups = groups(config, bots);
         List<LearnerDesk.Member> members = new ArrayList<>();
         for (Resolved r : resolved) {
             StoredLearnerState state = new StoredLearnerState(database, scope, r.config().name(), wallClock);
@@ -107,6 +104,38 @@ public final class LearnerSetup {
             members.add(new LearnerDesk.Member(r.config().name(), r.learner().pluginId(), instance));
         }
         return members;
+    }
+
+    /** @return each bot's group: its family's name for a family member, else its strategy's id */
+    static Map<String, String> groups(QuorumConfig config, List<Bot> bots) {
+        Map<String, String> groups = new LinkedHashMap<>();
+        for (Bot b : bots) {
+            groups.put(b.name(), config.familyOf(b.name()).orElse(b.strategyId()));
+        }
+        return groups;
+    }
+
+    /**
+     * @param config the configuration
+     * @param bots   the run's bots, in vote order
+     * @return each bot's base weight from {@code learning.weights.groups} (1 for a bot of no group listed)
+     * @throws ConfigException naming a group no bot of the run is in
+     */
+    static double[] baseWeights(QuorumConfig config, List<Bot> bots) {
+        Map<String, Double> weights = config.learning().weights().groups();
+        Map<String, String> groups = groups(config, bots);
+        for (String group : weights.keySet()) {
+            if (!groups.containsValue(group)) {
+                throw new ConfigException("learning.weights.groups: no bot of the run is in group '" + group + "' (the groups are "
+                        + new java.util.TreeSet<>(groups.values()) + ": a family's name, or a strategy's id for the bots of 'bots:')",
+                        List.of("learning", "weights", "groups", group), null);
+            }
+        }
+        double[] base = new double[bots.size()];
+        for (int i = 0; i < base.length; i++) {
+            base[i] = weights.getOrDefault(groups.get(bots.get(i).name()), 1.0);
+        }
+        return base;
     }
 
     private static LearnerInstance start(Resolved r, StoredLearnerState state, List<String> bots, Map<String, String> groups, long seed,

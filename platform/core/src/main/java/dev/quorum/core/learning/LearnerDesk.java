@@ -32,9 +32,9 @@ import dev.quorum.core.plugin.PluginErrors;
  * the reviewing learners recalibrate or filter each LONG or SHORT signal before the vote.
  *
  * <p><b>Weights.</b> Per symbol, every {@code learning.weights.updateBars} of its bars, each learner is asked for its
- * multipliers in the symbol's situation now; a bot's target is the product of its multipliers (1 where a learner
- * names no value), bounded to {@code [min, max]}; its weight then moves towards the target by at most
- * {@code maxChange} of where it was, and stays within the bounds. Every weight starts at 1.
+ * multipliers in the symbol's situation now; a bot's target is its base weight ({@code learning.weights.groups}, 1 by
+ * default) times the product of its multipliers (1 where a learner names no value), bounded to {@code [min, max]}; its weight then moves towards the target by at most
+ * {@code maxChange} of where it was, and stays within the bounds. Every weight starts at its base weight.
  *
  * <p><b>Failures.</b> A learner that throws, or answers a multiplier or confidence that is not a finite number in
  * range, is counted against its plugin; its last good multipliers stand and the signal keeps its confidence. After
@@ -81,10 +81,9 @@ public final class LearnerDesk implements OutcomeTracker.Listener {
         private int sinceSample;
         private int sinceUpdate;
 
-        private Book(String symbol, int bots) {
+        private Book(String symbol, double[] base) {
             this.symbol = symbol;
-            this.weights = new double[bots];
-            Arrays.fill(weights, 1.0);
+            this.weights = base.clone();
         }
 
         /** @return the weights the symbol's vote uses, in bot order (the engine reads this array on every bar) */
@@ -110,6 +109,7 @@ public final class LearnerDesk implements OutcomeTracker.Listener {
     private final Map<String, Book> books = new HashMap<>();
     private final Map<String, Map<String, Signal>> entryVotes = new HashMap<>();
     private final double[] target;
+    private final double[] base;
     private final int[] agreeing = new int[3];
 
     /**
@@ -139,6 +139,8 @@ public final class LearnerDesk implements OutcomeTracker.Listener {
         this.failures = new int[this.members.length];
         this.reviewer = new boolean[this.members.length];
         this.target = new double[this.bots.length];
+        this.base = new double[this.bots.length];
+        Arrays.fill(base, 1.0);
         boolean any = false;
         for (int m = 0; m < this.members.length; m++) {
             lastGood.add(Map.of());
@@ -160,7 +162,7 @@ public final class LearnerDesk implements OutcomeTracker.Listener {
      * @return its book (created on first use), whose weights array the engine keeps for the symbol's votes
      */
     public Book book(String symbol) {
-        return books.computeIfAbsent(symbol, s -> new Book(s, bots.length));
+        return books.computeIfAbsent(symbol, s -> new Book(s, base));
     }
 
     @Override
@@ -240,8 +242,21 @@ public final class LearnerDesk implements OutcomeTracker.Listener {
         return anyReviewer;
     }
 
+    /**
+     * Sets the bots' base weights (learning.weights.groups), where every symbol's weights start and the learners'
+     * multipliers apply on top of; before the first bar.
+     *
+     * @param weights one per bot, in vote order
+     */
+    public void baseWeights(double[] weights) {
+        if (weights.length != bots.length || !books.isEmpty()) {
+            throw new IllegalStateException("base weights are one per bot, set before the first bar");
+        }
+        System.arraycopy(weights, 0, base, 0, weights.length);
+    }
+
     private void update(double[] weights, Situation situation) {
-        Arrays.fill(target, 1.0);
+        System.arraycopy(base, 0, target, 0, target.length);
         for (int m = 0; m < members.length; m++) {
             if (out[m]) {
                 continue;

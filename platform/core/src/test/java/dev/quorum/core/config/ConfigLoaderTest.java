@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,6 +93,10 @@ class ConfigLoaderTest {
         Path voters = write("learning:\n  health:\n    minVoters: 0\n");
         assertEquals(voters + ":3:5: learning.health.minVoters = 0 is out of range: expected an integer in [1, 1000]",
                 assertThrows(ConfigException.class, () -> loader.load(voters)).getMessage());
+        Path heavy = write("learning:\n  weights:\n    groups: {ema: 5.0}\n");
+        assertTrue(assertThrows(ConfigException.class, () -> loader.load(heavy)).getMessage()
+                .contains("learning.weights.groups.ema = 5.0 is out of range: expected a number in [0.1, 2]"));
+        assertEquals(Map.of("ema", 1.5), loader.load(write("learning:\n  weights:\n    groups: {ema: 1.5}\n")).learning().weights().groups());
         Path tooLong = write("learning:\n  horizons: [31d]\n");
         assertTrue(assertThrows(ConfigException.class, () -> loader.load(tooLong)).getMessage()
                 .contains("learning.horizons: 31d is longer than 30d"));

@@ -301,4 +301,22 @@ class LearnerDeskTest {
         assertEquals(0.6, seen.get(0).stated(), 1e-12);
         assertEquals(2, seen.get(0).voters());
     }
+
+    @Test
+    void groupWeightsAreWhereEveryWeightStartsAndTheLearnersMultiplyOnTop() {
+        Scripted x = new Scripted();
+        x.weights = Map.of("a", 2.0, "b", 2.0, "c", 2.0);
+        LearnerDesk desk = desk(1, 1000, true, x);
+        desk.baseWeights(new double[] {2.0, 0.5, 1.0});
+        LearnerDesk.Book book = desk.book("BTC-USD");
+        assertArrayEquals(new double[] {2.0, 0.5, 1.0}, book.weights(), 1e-12);
+        Signal[] s = flat();
+        for (int k = 0; k < 20; k++) {
+            desk.beforeVote(book, T, s, s);
+        }
+        // targets 4.0 (bounded to 2.0), 1.0, 2.0
+        assertArrayEquals(new double[] {2.0, 1.0, 2.0}, book.weights(), 1e-12);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> desk.baseWeights(new double[] {1, 1, 1}),
+                "not once a symbol has started");
+    }
 }

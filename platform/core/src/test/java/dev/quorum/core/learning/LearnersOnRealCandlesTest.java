@@ -193,6 +193,20 @@ class LearnersOnRealCandlesTest {
     }
 
     @Test
+    void aGroupWeightLetsAHeavyBotCarryTheVote() {
+        QuorumConfig plain = withLearners.withLearning(withLearners.learning().withLearners(List.of()));
+        var w = plain.learning().weights();
+        QuorumConfig heavy = plain.withLearning(new dev.quorum.core.config.LearningConfig(true, null, null,
+                plain.learning().health(), List.of(), new dev.quorum.core.config.WeightsConfig(null, null, null, null,
+                Map.of("rsi-reversion", 2.0, "ema-crossover", 0.1, "macd-cross", 0.1, "bollinger", 0.1)), null, null));
+        // equal weights: one bot alone has at most a quarter of the vote and never reaches 60%
+        assertTrue(runner.run(plain, ProgressListener.NONE).trades().stream().noneMatch(t -> t.bots().equals(List.of("rsi-reversion"))));
+        // rsi-reversion at 2.0 and the others at 0.1: its confident calls carry the vote alone
+        assertTrue(runner.run(heavy, ProgressListener.NONE).trades().stream().anyMatch(t -> t.bots().equals(List.of("rsi-reversion"))));
+        assertEquals(2.0, w.max());
+    }
+
+    @Test
     void mistakesInTheLearnersConfigAreRefusedWithWhereAndWhat() {
         ConfigException unknown = assertThrows(ConfigException.class, () -> runner.run(withLearners.withLearning(
                 withLearners.learning().withLearners(List.of(new LearnerConfig(null, "oracle", null)))), ProgressListener.NONE));
@@ -212,6 +226,14 @@ class LearnersOnRealCandlesTest {
                 ProgressListener.NONE));
         assertTrue(horizon.getMessage().contains("horizon") && horizon.getMessage().contains("[1h, 4h, 24h]"), horizon.getMessage());
         assertEquals(List.of("learning", "learners", 0, "params", "horizon"), horizon.path());
+
+        ConfigException group = assertThrows(ConfigException.class, () -> runner.run(withLearners.withLearning(
+                new dev.quorum.core.config.LearningConfig(true, null, null, null, List.of(),
+                        new dev.quorum.core.config.WeightsConfig(null, null, null, null, Map.of("emma", 1.5)), null, null)),
+                ProgressListener.NONE));
+        assertTrue(group.getMessage().contains("learning.weights.groups: no bot of the run is in group 'emma' (the groups are"
+                + " [bollinger, ema-crossover, macd-cross, rsi-reversion]"), group.getMessage());
+        assertEquals(List.of("learning", "weights", "groups", "emma"), group.path());
     }
 
     private static QuorumConfig days(QuorumConfig config, String from, String to) {
