@@ -22,7 +22,6 @@ import dev.quorum.api.Situation;
 import dev.quorum.api.Trade;
 import dev.quorum.api.VoteSample;
 import dev.quorum.core.config.WeightsConfig;
-import dev.quorum.core.plugin.PluginCalls;
 import dev.quorum.core.plugin.PluginErrors;
 
 /**
@@ -92,18 +91,14 @@ public final class LearnerDesk implements OutcomeTracker.Listener {
         }
     }
 
-    private final Member[] members;
+    private final LearnerCalls calls;
     private final boolean[] reviewer;
     private final boolean anyReviewer;
-    private final boolean[] out;
-    private final int[] failures;
     private final List<Map<String, Double>> lastGood = new ArrayList<>();
     private final String[] bots;
     private final WeightsConfig rules;
     private final int sampleBars;
     private final Function<String, Situation> situations;
-    private final PluginErrors errors;
-    private final int maxErrors;
     private final OutcomeTracker.Listener next;
     private final boolean learns;
     private final Map<String, Book> books = new HashMap<>();
@@ -126,26 +121,21 @@ public final class LearnerDesk implements OutcomeTracker.Listener {
     public LearnerDesk(List<Member> members, List<String> bots, WeightsConfig rules, int sampleBars,
                        Function<String, Situation> situations, PluginErrors errors, int maxErrors, OutcomeTracker.Listener next,
                        boolean learns) {
-        this.members = members.toArray(new Member[0]);
+        this.calls = new LearnerCalls(members, errors, maxErrors);
         this.bots = bots.toArray(new String[0]);
         this.rules = rules;
         this.sampleBars = sampleBars;
         this.situations = situations;
-        this.errors = errors;
-        this.maxErrors = maxErrors;
         this.next = next;
         this.learns = learns;
-        this.out = new boolean[this.members.length];
-        this.failures = new int[this.members.length];
-        this.reviewer = new boolean[this.members.length];
+        this.reviewer = new boolean[calls.size()];
         this.target = new double[this.bots.length];
         this.base = new double[this.bots.length];
         Arrays.fill(base, 1.0);
         boolean any = false;
-        for (int m = 0; m < this.members.length; m++) {
+        for (int m = 0; m < calls.size(); m++) {
             lastGood.add(Map.of());
-            int index = m;
-            Boolean reviews = call(m, "reviews()", () -> this.members[index].instance().reviews());
+            Boolean reviews = calls.call(m, "reviews()", LearnerInstance::reviews);
             reviewer[m] = reviews != null && reviews;
             any |= reviewer[m];
         }
@@ -154,7 +144,7 @@ public final class LearnerDesk implements OutcomeTracker.Listener {
 
     /** @return the learners' names, in config order */
     public List<String> names() {
-        return Arrays.stream(members).map(Member::name).toList();
+        return java.util.stream.IntStream.range(0, calls.size()).mapToObj(m -> calls.member(m).name()).toList();
     }
 
     /**
@@ -176,15 +166,10 @@ public final class LearnerDesk implements OutcomeTracker.Listener {
         Prediction p = outcome.prediction();
         SignalOutcome told = new SignalOutcome(p.bot(), p.symbol(), p.time(), p.direction(), p.confidence(), p.situation(),
                 outcome.horizon(), outcome.time(), outcome.move(), outcome.hit());
-        for (int m = 0; m < members.length; m++) {
-            if (!out[m]) {
-                int index = m;
-                if (learns) {
-                    run(m, "onSignalOutcome()", () -> members[index].instance().onSignalOutcome(told));
-                } else {
-                    run(m, "evaluate()", () -> members[index].instance().evaluate(told));
-                }
-            }
+        if (learns) {
+            calls.forEach("onSignalOutcome()", l -> l.onSignalOutcome(told));
+        } else {
+            calls.forEach("evaluate()", l -> l.evaluate(told));
         }
     }
 
@@ -215,12 +200,7 @@ public final class LearnerDesk implements OutcomeTracker.Listener {
             book.sinceSample = 0;
             situation = situations.apply(book.symbol);
             VoteSample sample = new VoteSample(book.symbol, now, situation, Arrays.asList(bots), Arrays.asList(signals));
-            for (int m = 0; m < members.length; m++) {
-                if (!out[m]) {
-                    int index = m;
-                    run(m, "onVotes()", () -> members[index].instance().onVotes(sample));
-                }
-            }
+            calls.forEach("onVotes()", l -> l.onVotes(sample));
         }
         if (++book.sinceUpdate >= rules.updateBars()) {
             book.sinceUpdate = 0;
@@ -257,16 +237,15 @@ public final class LearnerDesk implements OutcomeTracker.Listener {
 
     private void update(double[] weights, Situation situation) {
         System.arraycopy(base, 0, target, 0, target.length);
-        for (int m = 0; m < members.length; m++) {
-            if (out[m]) {
+        for (int m = 0; m < calls.size(); m++) {
+            if (calls.isOut(m)) {
                 continue;
             }
-            int index = m;
-            Map<String, Double> checked = call(m, "weights()", () -> checked(members[index].instance().weights(situation)));
+            Map<String, Double> checked = calls.call(m, "weights()", l -> checked(l.weights(situation)));
             if (checked != null) {
                 lastGood.set(m, checked);
             }
-            if (out[m]) {
+            if (calls.isOut(m)) {
                 continue; // that failure was its last: equal weights from now on
             }
             Map<String, Double> use = lastGood.get(m);
@@ -338,20 +317,19 @@ public final class LearnerDesk implements OutcomeTracker.Listener {
                 situation = situations.apply(symbol);
             }
             double confidence = s.confidence();
-            for (int m = 0; m < members.length && confidence > 0; m++) {
-                if (out[m] || !reviewer[m]) {
+            for (int m = 0; m < calls.size() && confidence > 0; m++) {
+                if (calls.isOut(m) || !reviewer[m]) {
                     continue;
                 }
                 SignalReview review = new SignalReview(bots[i], symbol, now,
                         confidence == s.confidence() ? s : withConfidence(s, confidence), s.confidence(), situation,
                         agreeing[s.direction().ordinal()], Math.max(voters, agreeing[s.direction().ordinal()]));
-                int index = m;
-                Double answer = call(m, "review()", () -> members[index].instance().review(review));
+                Double answer = calls.call(m, "review()", l -> l.review(review));
                 if (answer == null) {
                     continue;
                 }
                 if (!(answer >= 0 && answer <= 1)) {
-                    fail(m, "review()", "confidence " + answer + " for bot '" + bots[i] + "', expected a number in [0, 1]");
+                    calls.fail(m, "review()", "confidence " + answer + " for bot '" + bots[i] + "', expected a number in [0, 1]");
                     continue;
                 }
                 confidence = answer;
@@ -396,12 +374,7 @@ public final class LearnerDesk implements OutcomeTracker.Listener {
         }
         Map<String, Signal> votes = entryVotes.get(trade.symbol());
         Outcome outcome = new Outcome(trade, votes == null ? Map.of() : votes);
-        for (int m = 0; m < members.length; m++) {
-            if (!out[m]) {
-                int index = m;
-                run(m, "onOutcome()", () -> members[index].instance().onOutcome(outcome));
-            }
-        }
+        calls.forEach("onOutcome()", l -> l.onOutcome(outcome));
     }
 
     /**
@@ -411,14 +384,12 @@ public final class LearnerDesk implements OutcomeTracker.Listener {
         if (!learns) {
             return; // a frozen learner's state is the one it started from
         }
-        for (int m = 0; m < members.length; m++) {
-            if (out[m]) {
-                log.warn("[learner {}] its state is not saved: it was left out of this run for failing", members[m].name());
-                continue;
+        for (int m = 0; m < calls.size(); m++) {
+            if (calls.isOut(m)) {
+                log.warn("[learner {}] its state is not saved: it was left out of this run for failing", calls.member(m).name());
             }
-            int index = m;
-            run(m, "checkpoint()", () -> members[index].instance().checkpoint());
         }
+        calls.forEach("checkpoint()", LearnerInstance::checkpoint);
     }
 
     /**
@@ -427,9 +398,9 @@ public final class LearnerDesk implements OutcomeTracker.Listener {
      */
     public List<Figure> figures() {
         List<Figure> all = new ArrayList<>();
-        for (int m = 0; m < members.length; m++) {
-            int index = m;
-            List<Figure> mine = call(m, "figures()", () -> figuresOf(members[index]));
+        for (int m = 0; m < calls.size(); m++) {
+            Member member = calls.member(m);
+            List<Figure> mine = calls.call(m, "figures()", l -> figuresOf(member.name(), l));
             if (mine != null) {
                 all.addAll(mine);
             }
@@ -438,8 +409,8 @@ public final class LearnerDesk implements OutcomeTracker.Listener {
     }
 
     /** One learner's figures on the run's bots and on itself, those with a name of at most 64 characters and a finite value. */
-    private List<Figure> figuresOf(Member member) {
-        Map<String, Map<String, Double>> figures = member.instance().figures();
+    private List<Figure> figuresOf(String learner, LearnerInstance instance) {
+        Map<String, Map<String, Double>> figures = instance.figures();
         List<Figure> out = new ArrayList<>();
         if (figures == null) {
             return out;
@@ -458,7 +429,7 @@ public final class LearnerDesk implements OutcomeTracker.Listener {
             }
             new java.util.TreeMap<>(mine).forEach((figure, value) -> {
                 if (value != null && Double.isFinite(value) && figure.length() <= 64) {
-                    out.add(new Figure(member.name(), bot, figure, value));
+                    out.add(new Figure(learner, bot, figure, value));
                 }
             });
         }
@@ -483,33 +454,6 @@ public final class LearnerDesk implements OutcomeTracker.Listener {
      * @return whether it has been left out for failing
      */
     public boolean isOut(int learner) {
-        return out[learner];
-    }
-
-    private <T> T call(int m, String what, java.util.function.Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (Throwable e) {
-            PluginCalls.rethrowIfFatal(e);
-            fail(m, what, PluginCalls.describe(e));
-            return null;
-        }
-    }
-
-    private void run(int m, String what, Runnable call) {
-        call(m, what, () -> {
-            call.run();
-            return Boolean.TRUE;
-        });
-    }
-
-    private void fail(int m, String what, String error) {
-        Member member = members[m];
-        errors.record(member.pluginId(), "learner '" + member.name() + "' " + what, error);
-        if (++failures[m] >= maxErrors && !out[m]) {
-            out[m] = true;
-            log.warn("[learner {}] left out for the rest of the run after {} failures (last: {}: {}); its multiplier is 1"
-                    + " for every bot", member.name(), failures[m], what, error);
-        }
+        return calls.isOut(learner);
     }
 }
