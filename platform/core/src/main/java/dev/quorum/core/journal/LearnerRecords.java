@@ -1,9 +1,5 @@
 package dev.quorum.core.journal;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +8,6 @@ import java.util.TreeMap;
 
 import dev.quorum.core.learning.LearnerDesk;
 import dev.quorum.core.store.Database;
-import dev.quorum.core.store.DatabaseException;
 
 /** Reads back what a run's learners left (tables {@code bot_weights} and {@code learner_figures}). */
 public final class LearnerRecords {
@@ -46,20 +41,7 @@ public final class LearnerRecords {
         return all;
     }
 
-    private interface Row {
-        void read(ResultSet rs) throws SQLException;
-    }
-
-    private void query(String sql, long runId, Row row) {
-        try (Connection c = database.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, runId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    row.read(rs);
-                }
-            }
-        } catch (SQLException e) {
-            throw new DatabaseException("cannot read the learners' records of run " + runId + ": " + e.getMessage(), e);
-        }
+    private void query(String sql, long runId, RunRows.Row row) {
+        RunRows.forEach(database, sql, runId, "the learners' records", row);
     }
 }

@@ -1,7 +1,5 @@
 package dev.quorum.core.journal;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -186,20 +184,7 @@ public final class PredictionRecords {
                         Situation.Level.valueOf(rs.getString(at + 9)), Situation.Momentum.valueOf(rs.getString(at + 10))));
     }
 
-    private interface Row {
-        void read(ResultSet rs) throws SQLException;
-    }
-
-    private void query(String sql, long runId, Row row) {
-        try (Connection c = database.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, runId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    row.read(rs);
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the predictions of run " + runId + ": " + e.getMessage(), e);
-        }
+    private void query(String sql, long runId, RunRows.Row row) {
+        RunRows.forEach(database, sql, runId, "the predictions", row);
     }
 }
