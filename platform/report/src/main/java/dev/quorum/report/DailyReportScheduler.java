@@ -74,6 +74,19 @@ public final class DailyReportScheduler implements EngineClockListener {
     }
 
     @Override
+    public void onClockReplayed(long runId, Instant now) {
+        // the days ended by now were reported when the run first came here (a report that failed then is not retried)
+        if (nextDay == null) {
+            nextDay = dayOf(now);
+        } else {
+            while (!nextDay.plusDays(1).atStartOfDay(schedule.zone()).toInstant().isAfter(now)) {
+                nextDay = nextDay.plusDays(1);
+            }
+        }
+        next = schedule.next(now);
+    }
+
+    @Override
     public void onRunEnd(long runId, Instant lastBar) {
         if (nextDay == null || lastBar == null) {
             return;

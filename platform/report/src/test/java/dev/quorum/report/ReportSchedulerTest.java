@@ -124,6 +124,32 @@ class ReportSchedulerTest {
     }
 
     @Test
+    void aRunStoppedAndResumedWritesEachDayOnceAtTheEngineTimeOfAnUninterruptedRun() {
+        CronSchedule cron = CronSchedule.parse("5 0 * * *", ZoneId.of("UTC"));
+        List<String> whole = new ArrayList<>();
+        BacktestReport uninterrupted = run(config, new DailyReportScheduler(recording(whole), cron, w -> { }));
+
+        List<String> calls = new ArrayList<>();
+        BacktestRunner runner = new BacktestRunner(db, host, ReportFixture.ROOT, Clock.systemUTC());
+        BacktestReport stopped = runner.run(config, ProgressListener.NONE, "backtest", s -> s,
+                new DailyReportScheduler(recording(calls), cron, w -> { }), dev.quorum.core.engine.RunStop.at(Instant.parse("2018-04-05T12:00:00Z")));
+        assertTrue(stopped.result().stopped());
+        assertEquals(List.of("2018-04-04@2018-04-05T00:05:00Z"), calls, "the first day only, before the stop");
+        // a new process: a new scheduler, which learns from the replay which days are done
+        BacktestReport resumed = runner.resume(stopped.runId(), config, ProgressListener.NONE, s -> s,
+                new DailyReportScheduler(recording(calls), cron, w -> { }), dev.quorum.core.engine.RunStop.never());
+        assertEquals(whole, calls);
+        assertEquals(uninterrupted.tradeLogSha256(), resumed.tradeLogSha256());
+    }
+
+    private static DailyReportScheduler.DayWriter recording(List<String> calls) {
+        return (id, day, zone, now) -> {
+            calls.add(day + "@" + now);
+            return new DailyReports.Written(day, Path.of("x"), 0, 1, 0, Duration.ZERO, List.of());
+        };
+    }
+
+    @Test
     void aWriterThatAlwaysFailsNeverStopsTheRun() {
         DailyReportScheduler scheduler = new DailyReportScheduler((id, day, zone, now) -> {
             throw new IllegalStateException("broken (deliberate, test)");

@@ -15,6 +15,7 @@ import dev.quorum.core.config.QuorumConfig;
 import dev.quorum.core.data.ImportResult;
 import dev.quorum.core.engine.BacktestReport;
 import dev.quorum.core.engine.BacktestRunner;
+import dev.quorum.core.engine.RunStop;
 import dev.quorum.core.engine.BotReport;
 import dev.quorum.core.plugin.PluginHost;
 import dev.quorum.core.store.Database;
@@ -60,6 +61,17 @@ final class BacktestCommand implements Callable<Integer> {
                     "For example --compare risk-off,risk-on. No daily reports are written."})
     private List<String> compare;
 
+    @Option(names = "--stop-at", paramLabel = "TIME",
+            description = {"Stop part-way, after the bars closing at or before TIME (UTC, such as 2018-04-05T12:00):",
+                    "the run is stored STOPPED with its positions open, and --resume carries it on. Ctrl-C stops the same way."})
+    private String stopAt;
+
+    @Option(names = "--resume", paramLabel = "RUN",
+            description = {"Carry on run RUN, stopped part-way, exactly as if it had never stopped (give the config file and",
+                    "options it was started with). It replays the run up to its stop to rebuild every component's state,",
+                    "checks the replay against what is stored, and goes on from the next bar."})
+    private Long resume;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -70,7 +82,13 @@ final class BacktestCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--script " + script + ": no such file");
         }
         List<Path> scriptFiles = script != null ? List.of(script.toAbsolutePath()) : ScriptCatalog.files(ws.scriptsDir());
-        try (Database db = ws.openDatabase(); PluginHost host = ws.startPlugins(); ScriptSet scripts = ScriptSet.load(ws, scriptFiles)) {
+        if (compare != null && (stopAt != null || resume != null)) {
+            throw new IllegalArgumentException("--compare runs every variant to the end: it does not take --stop-at or --resume");
+        }
+        RunStop stop = stopAt == null ? RunStop.onRequest() : RunStop.at(stopTime(stopAt));
+        // installed before anything opens: a Ctrl-C from here on stops the run at a bar and stores it STOPPED
+        try (GracefulStop ctrlC = compare == null ? GracefulStop.install(stop, err) : null;
+             Database db = ws.openDatabase(); PluginHost host = ws.startPlugins(); ScriptSet scripts = ScriptSet.load(ws, scriptFiles)) {
             if (script != null) {
                 ScriptCatalog.Entry only = scripts.entries().get(0);
                 if (!only.valid()) {
@@ -91,17 +109,52 @@ final class BacktestCommand implements Callable<Integer> {
             }
             ConsoleProgress progress = new ConsoleProgress(err, cfg);
             BacktestReport report;
+            BacktestRunner runner = new BacktestRunner(db, host, ws.workingDir(), Clock.systemUTC(), scripts.registered());
             try {
-                report = new BacktestRunner(db, host, ws.workingDir(), Clock.systemUTC(), scripts.registered()).run(cfg, progress,
-                        "backtest", java.util.function.UnaryOperator.identity(), ws.reportScheduler(db, host, err));
+                if (resume != null) {
+                    err.println("resuming run " + resume + ": replaying it up to where it stopped, then carrying on");
+                    report = runner.resume(resume, cfg, progress, java.util.function.UnaryOperator.identity(),
+                            ws.reportScheduler(db, host, err), stop);
+                } else {
+                    report = runner.run(cfg, progress, "backtest", java.util.function.UnaryOperator.identity(),
+                            ws.reportScheduler(db, host, err), stop);
+                }
             } catch (ConfigException e) {
                 throw e.locatedIn(ws.configFile());
             }
             progress.done();
+            if (report.result().stopped()) {
+                printStopped(out, report, new dev.quorum.core.journal.RunJournal(db, Clock.systemUTC())
+                        .holdingsAt(report.runId(), report.result().stoppedAt().plusMillis(1)));
+                return 0;
+            }
             print(out, cfg, report, new dev.quorum.core.journal.PredictionRecords(db).healthChanges(report.runId()),
                     new dev.quorum.core.journal.LearnerRecords(db).weights(report.runId()));
         }
         return 0;
+    }
+
+    /** @return the engine time of --stop-at: an instant, or a UTC date-time without zone (seconds optional) */
+    static java.time.Instant stopTime(String text) {
+        try {
+            return text.endsWith("Z") || text.matches(".*[+-]\\d\\d:\\d\\d$") ? java.time.OffsetDateTime.parse(text).toInstant()
+                    : java.time.LocalDateTime.parse(text).toInstant(java.time.ZoneOffset.UTC);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("--stop-at " + text + ": not a date-time; expected UTC such as 2018-04-05T12:00 or"
+                    + " 2018-04-05T12:00:00Z");
+        }
+    }
+
+    private static void printStopped(PrintWriter out, BacktestReport r, List<dev.quorum.core.journal.Holding> open) {
+        TradeStats s = r.performance().trades();
+        out.printf(java.util.Locale.ROOT, "%nRun %d stopped at %s (engine time, the close of its last bar) after %s bars:"
+                        + " %s trades closed so far, net PnL %s%n", r.runId(), r.result().stoppedAt(), Format.count(r.result().bars()),
+                Format.count(s.trades()), Format.money(s.netPnl()));
+        out.println("Open positions: " + (open.isEmpty() ? "none"
+                : String.join(", ", open.stream().map(h -> h.symbol() + " " + h.direction() + " " + h.quantity() + " since " + h.since())
+                .toList())) + " (they stay open: the run goes on from here when resumed)");
+        out.println("Resume it with: ./quorum backtest --resume " + r.runId() + "   (the same config file and options)");
+        out.flush();
     }
 
     private static void print(PrintWriter out, QuorumConfig cfg, BacktestReport r,

@@ -63,6 +63,32 @@ class QuorumCliTest {
     }
 
     @Test
+    void aBacktestStoppedPartWayResumesToTheSameTradeLogAsAnUninterruptedOne() {
+        Result whole = run("backtest");
+        assertEquals(0, whole.code, whole.err);
+        Result stopped = run("backtest", "--stop-at", "2018-04-05T10:00");
+        assertEquals(0, stopped.code, stopped.err);
+        assertTrue(stopped.out.contains("Run 2 stopped at 2018-04-05T10:00:00Z (engine time, the close of its last bar) after 4,823 bars"),
+                stopped.out);
+        assertTrue(stopped.out.contains("Resume it with: ./quorum backtest --resume 2"), stopped.out);
+        assertFalse(stopped.out.contains("trade log sha256"), "a stopped run has no final trade log yet: " + stopped.out);
+        Result resumed = run("backtest", "--resume", "2");
+        assertEquals(0, resumed.code, resumed.err);
+        assertTrue(resumed.out.contains("Run 2: backtest of BTC-USD, ETH-USD, LTC-USD 1m"), resumed.out);
+        assertEquals(hash(whole.out), hash(resumed.out));
+
+        Result again = run("backtest", "--resume", "2");
+        assertEquals(1, again.code);
+        assertTrue(again.err.contains("run 2 is FINISHED, not STOPPED"), again.err);
+        Result badTime = run("backtest", "--stop-at", "2018-04-05 10:00");
+        assertEquals(1, badTime.code);
+        assertTrue(badTime.err.contains("--stop-at 2018-04-05 10:00: not a date-time; expected UTC such as 2018-04-05T12:00"), badTime.err);
+        Result withCompare = run("backtest", "--compare", "risk-off", "--stop-at", "2018-04-05T10:00");
+        assertEquals(1, withCompare.code);
+        assertTrue(withCompare.err.contains("--compare runs every variant to the end"), withCompare.err);
+    }
+
+    @Test
     void backtestOptionsOverrideSymbolsAndDates() {
         Result r = run("backtest", "--symbols", "LTC-USD", "--from", "2018-04-05", "--to", "2018-04-05");
         assertEquals(0, r.code, r.err);

@@ -197,13 +197,35 @@ public final class Backtest {
      * @return what happened
      */
     public EngineResult run(BarStream stream, ProgressListener progress) {
+        return run(stream, progress, RunStop.never());
+    }
+
+    /**
+     * Runs the stream, or part of it.
+     *
+     * @param stream   bars in time order
+     * @param progress told every 10,000 bars
+     * @param stop     when to stop part-way: then open positions stay open, working orders stay working, the learners save
+     *                 nothing, and what was produced so far is flushed to the sink
+     * @return what happened
+     */
+    public EngineResult run(BarStream stream, ProgressListener progress, RunStop stop) {
         Bar bar = null;
+        long lastClose = Long.MIN_VALUE;
         while (stream.hasNext()) {
-            bar = stream.next();
+            Bar next = stream.next();
+            long close = next.openTime().getEpochSecond() + next.timeframe().duration().getSeconds();
+            if (stop.before(close, lastClose)) {
+                sink.flush();
+                Instant stoppedAt = lastClose == Long.MIN_VALUE ? Instant.ofEpochSecond(close).minusSeconds(1) : Instant.ofEpochSecond(lastClose);
+                return new EngineResult(bars, firstBar, bar == null ? null : bar.closeTime(), desk.trades(),
+                        blocked + desk.cancelledEntries(), portfolio.equity(), bots.stream().map(Bot::report).toList(), stoppedAt);
+            }
+            bar = next;
+            lastClose = close;
             if (firstBar == null) {
                 firstBar = bar.openTime();
             }
-            long close = bar.openTime().getEpochSecond() + bar.timeframe().duration().getSeconds();
             onBar(bar);
             if (!dataEnds.isEmpty()) {
                 Instant end = dataEnds.get(bar.symbol());
@@ -235,7 +257,7 @@ public final class Backtest {
         }
         sink.flush();
         return new EngineResult(bars, firstBar, end, desk.trades(), blocked + desk.cancelledEntries(), portfolio.equity(),
-                bots.stream().map(Bot::report).toList());
+                bots.stream().map(Bot::report).toList(), null);
     }
 
     private void wakeUp(Instant now) {

@@ -160,6 +160,53 @@ public final class BacktestRunner {
      */
     public BacktestReport run(QuorumConfig config, ProgressListener progress, String kind,
                               java.util.function.UnaryOperator<BarStream> bars, EngineClockListener clock) {
+        return run(config, progress, kind, bars, clock, RunStop.never());
+    }
+
+    /**
+     * The same run, which may stop part-way: then it is stored as STOPPED, with its positions open, and
+     * {@link #resume} carries it on.
+     *
+     * @param config   the configuration (already validated)
+     * @param progress told how far the replay has come
+     * @param kind     the run's kind in the store, such as {@code backtest} or {@code replay}
+     * @param bars     wraps the stored bars before the engine reads them
+     * @param clock    woken on the engine clock and at the end of the run; null for none
+     * @param stop     when to stop part-way
+     * @return the report; {@code result().stopped()} says whether it stopped part-way
+     */
+    public BacktestReport run(QuorumConfig config, ProgressListener progress, String kind,
+                              java.util.function.UnaryOperator<BarStream> bars, EngineClockListener clock, RunStop stop) {
+        return execute(config, progress, kind, bars, clock, stop, null);
+    }
+
+    /**
+     * Carries on a run stopped part-way, as if it had never stopped: the engine replays it from its first bar, so that
+     * every component rebuilds the state it had at the stop (bots, learners, health, risk modules, position manager,
+     * broker, portfolio); the replay's output up to the stop is checked against what the run stored and dropped
+     * ({@link ResumeGate}); from the next bar on, the run goes on storing as before. Its learners start from the state
+     * they started the run with: a stopped run saves none.
+     *
+     * @param runId    the stopped run
+     * @param config   the configuration it was started with (checked against the stored one)
+     * @param progress told how far the replay has come
+     * @param bars     wraps the stored bars before the engine reads them
+     * @param clock    woken on the engine clock and at the end of the run (not for the work it did before the stop); null
+     *                 for none
+     * @param stop     when to stop again
+     * @return the report of the whole run
+     * @throws IllegalArgumentException when the run is not STOPPED or was started with another configuration
+     * @throws IllegalStateException    when the replay does not give the trades the run stored (the data or the plugins
+     *                                  changed); the run stays STOPPED
+     */
+    public BacktestReport resume(long runId, QuorumConfig config, ProgressListener progress,
+                                 java.util.function.UnaryOperator<BarStream> bars, EngineClockListener clock, RunStop stop) {
+        return execute(config, progress, null, bars, clock, stop, runId);
+    }
+
+    private BacktestReport execute(QuorumConfig config, ProgressListener progress, String kind,
+                                   java.util.function.UnaryOperator<BarStream> bars, EngineClockListener clock, RunStop stop,
+                                   Long resumed) {
         java.util.SortedMap<String, Integer> errorsBefore = plugins.errorCounts();
         List<Registered<Strategy>> strategies = new java.util.ArrayList<>(plugins.strategies());
         strategies.addAll(extraStrategies);
@@ -174,15 +221,27 @@ public final class BacktestRunner {
 
         RunJournal journal = new RunJournal(database, wallClock);
         journal.failInterruptedRuns().forEach(id -> log.warn("run {} was interrupted before it finished; marked FAILED", id));
-        long runId = journal.begin(new RunSpec(kind, json(config), config.data().symbols(), timeframe, from, to,
-                config.engine().initialCash()));
+        long runId;
+        Instant stoppedAt = null;
+        if (resumed == null) {
+            runId = journal.begin(new RunSpec(kind, json(config), config.data().symbols(), timeframe, from, to,
+                    config.engine().initialCash()));
+        } else {
+            runId = resumed;
+            stoppedAt = journal.resume(runId, json(config));
+            log.info("run {}: resuming; replaying it up to {}, where it stopped, to rebuild its state", runId, stoppedAt);
+        }
         log.info("run {}: {} bots {}, risk chain {}, {} {} from {} to {}", runId, assembly.botNames().size(),
                 assembly.botNames(), assembly.risk().links().stream().map(l -> l.name()).toList(),
                 config.data().symbols(), timeframe, config.data().from(), config.data().to());
         EngineResult result;
+        ResumeGate gate = null;
         try (JournalSink journalSink = journal.sink(runId);
              BarStream stream = bars.apply(store.bars(new BarQuery(config.data().symbols(), timeframe, from, to)))) {
-            RunSink sink = clock == null ? journalSink : new ClockedSink(journalSink, clock, runId);
+            gate = stoppedAt == null ? null : new ResumeGate(journalSink, runId, stoppedAt, journal.trades(runId));
+            RunSink recorded = gate == null ? journalSink : gate;
+            RunSink sink = clock == null ? recorded
+                    : new ClockedSink(recorded, clock, runId, gate == null ? () -> false : gate::replaying);
             OutcomeTracker outcomes = null;
             HealthMonitor health = null;
             LearnerDesk learners = null;
@@ -209,10 +268,23 @@ public final class BacktestRunner {
             Backtest backtest = new Backtest(config.engine(), assembly.bots(), assembly.risk(), assembly.positions(), assembly.feeds(),
                     dataEnds(store, config.data().symbols(), timeframe, from, to),
                     PaperBroker.of(config.broker()), sink, outcomes, health, learners, base);
-            result = backtest.run(stream, progress);
+            result = backtest.run(gate == null ? stream : gate.watch(stream), progress, stop);
         } catch (RuntimeException | Error e) {
-            journal.fail(runId, e.getClass().getSimpleName() + ": " + e.getMessage());
+            String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            if (gate != null && gate.replaying()) {
+                journal.stayStopped(runId, error); // nothing new was stored: it can be resumed once what changed is back
+            } else {
+                journal.fail(runId, error);
+            }
             throw e;
+        }
+        if (result.stopped()) {
+            // plugin errors, bot reports and the hash are recorded when the run finishes (a resumed run counts them anew)
+            journal.stop(runId, result, result.stoppedAt());
+            log.info("run {}: stopped at {} after {} bars; resume it to carry on", runId, result.stoppedAt(), result.bars());
+            List<dev.quorum.api.Trade> trades = journal.trades(runId);
+            return new BacktestReport(runId, result, trades, performanceOf(journal, runId, config, result, from),
+                    dev.quorum.core.journal.TradeLog.sha256(trades), imports);
         }
         List<PluginRunErrors> pluginErrors = new java.util.ArrayList<>();
         plugins.errorCounts().forEach((pluginId, count) -> {
@@ -230,10 +302,19 @@ public final class BacktestRunner {
             }
         }
         StoredRun stored = StoredRun.load(journal, runId, config.engine().initialCash(), config.engine().equityTimeframe().duration());
+        return new BacktestReport(runId, result, stored.trades(), performanceOf(stored, result, from), hash, imports);
+    }
+
+    private static Performance performanceOf(RunJournal journal, long runId, QuorumConfig config, EngineResult result, Instant from) {
+        return performanceOf(StoredRun.load(journal, runId, config.engine().initialCash(), config.engine().equityTimeframe().duration()),
+                result, from);
+    }
+
+    /** The performance over the whole run (so far). */
+    private static Performance performanceOf(StoredRun stored, EngineResult result, Instant from) {
         Instant first = result.firstBar() != null ? result.firstBar() : from;
         Instant last = result.lastBar() != null ? result.lastBar() : first;
-        Performance performance = stored.performance(new Interval(first, last), ZoneOffset.UTC); // the whole run
-        return new BacktestReport(runId, result, stored.trades(), performance, hash, imports);
+        return stored.performance(new Interval(first, last), ZoneOffset.UTC);
     }
 
     /** For each symbol whose stored bars end inside [from, to), the open time of its last bar there. */

@@ -22,11 +22,21 @@ final class ClockedSink implements RunSink {
     private final RunSink journal;
     private final EngineClockListener listener;
     private final long runId;
+    private final java.util.function.BooleanSupplier replaying;
 
     ClockedSink(RunSink journal, EngineClockListener listener, long runId) {
+        this(journal, listener, runId, () -> false);
+    }
+
+    /**
+     * @param replaying whether a resumed run is replaying what it did before it stopped: the listener is then told
+     *                  {@link EngineClockListener#onClockReplayed} instead (its work then is done already)
+     */
+    ClockedSink(RunSink journal, EngineClockListener listener, long runId, java.util.function.BooleanSupplier replaying) {
         this.journal = journal;
         this.listener = listener;
         this.runId = runId;
+        this.replaying = replaying;
     }
 
     @Override
@@ -95,6 +105,10 @@ final class ClockedSink implements RunSink {
     public void onClock(Instant now) {
         journal.flush();
         try {
+            if (replaying.getAsBoolean()) {
+                listener.onClockReplayed(runId, now);
+                return;
+            }
             listener.onClock(runId, now);
         } catch (RuntimeException | LinkageError | AssertionError e) {
             log.warn("run {}: scheduled work at engine time {} failed, the run goes on: {}", runId, now, e.toString(), e);

@@ -23,6 +23,17 @@ public interface EngineClockListener {
     void onClock(long runId, Instant now);
 
     /**
+     * The engine clock reached the wake-up time while a resumed run replays the bars it processed before it stopped
+     * ({@link BacktestRunner#resume}): the work due then was done when the run first passed here, so catch up on your
+     * own state (what is done, when to wake next) without doing it again. The default does nothing.
+     *
+     * @param runId the run
+     * @param now   the close time of the bar just replayed
+     */
+    default void onClockReplayed(long runId, Instant now) {
+    }
+
+    /**
      * The run has finished and is stored as FINISHED.
      *
      * @param runId    the run

@@ -2,6 +2,7 @@ package dev.quorum.core.journal;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,8 +66,21 @@ public final class JournalSink implements RunSink, AutoCloseable {
             this.predictionLog = new PredictionLog(connection, runId);
             this.riskSteps = connection.prepareStatement("INSERT INTO risk_steps (run_id, decision, step, time, symbol, direction,"
                     + " module, verdict, qty_before, qty_after, faulted, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            // a resumed run numbers on from what it stored before it stopped
+            this.fillSeq = largest("SELECT MAX(seq) FROM fills WHERE run_id = ?");
+            this.decisionSeq = largest("SELECT MAX(decision) FROM risk_steps WHERE run_id = ?");
+            this.healthSeq = largest("SELECT MAX(seq) FROM bot_health WHERE run_id = ?");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open the journal for run " + runId + ": " + e.getMessage(), e);
+        }
+    }
+
+    private long largest(String sql) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setLong(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0; // 0 for SQL NULL: nothing stored yet
+            }
         }
     }
 

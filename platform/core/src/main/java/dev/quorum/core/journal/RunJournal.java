@@ -169,6 +169,77 @@ public final class RunJournal {
     }
 
     /**
+     * Marks a run stopped part-way, resumable ({@link #resume}): everything it produced up to {@code stoppedAt} is
+     * stored; its open positions stay open.
+     *
+     * @param runId     the run
+     * @param result    what the engine reports so far
+     * @param stoppedAt the close time of the last bar it processed
+     */
+    public void stop(long runId, EngineResult result, Instant stoppedAt) {
+        try (Connection c = database.connection();
+             PreparedStatement ps = c.prepareStatement("UPDATE runs SET status = 'STOPPED', stopped_at = ?, first_bar = ?, last_bar = ?,"
+                     + " bars = ?, error = NULL, wall_finished = ? WHERE id = ?")) {
+            ps.setLong(1, stoppedAt.toEpochMilli());
+            setInstant(ps, 2, result.firstBar());
+            setInstant(ps, 3, result.lastBar());
+            ps.setLong(4, result.bars());
+            ps.setLong(5, wallClock.millis());
+            ps.setLong(6, runId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot mark run " + runId + " stopped: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Takes a stopped run up again: checks that it is STOPPED and was made with this configuration, and marks it RUNNING.
+     *
+     * @param runId      the run
+     * @param configJson the configuration to resume it with, as {@code BacktestRunner.json} writes it
+     * @return the close time of the last bar it processed before it stopped
+     * @throws IllegalArgumentException when there is no such run, it is not STOPPED, or its configuration differs (the
+     *                                  message names the settings that differ)
+     */
+    public Instant resume(long runId, String configJson) {
+        RunRecord run = run(runId).orElseThrow(() -> new IllegalArgumentException("there is no run " + runId + " to resume"));
+        if (!"STOPPED".equals(run.status()) || run.stoppedAt() == null) {
+            throw new IllegalArgumentException("run " + runId + " is " + run.status() + ", not STOPPED: only a run stopped part-way"
+                    + " (backtest --stop-at) can be resumed");
+        }
+        String stored = configJson(runId).orElseThrow();
+        if (!stored.equals(configJson)) {
+            throw new IllegalArgumentException("run " + runId + " was started with another configuration; resume it with the one it"
+                    + " was started with (same config file and --symbols/--from/--to). Settings that differ: "
+                    + ConfigDifference.paths(stored, configJson));
+        }
+        setStatus(runId, "RUNNING", null);
+        return run.stoppedAt();
+    }
+
+    /**
+     * Puts a run whose resumption failed before it produced anything new back to STOPPED, with why.
+     *
+     * @param runId the run
+     * @param error why the resumption failed
+     */
+    public void stayStopped(long runId, String error) {
+        setStatus(runId, "STOPPED", error);
+    }
+
+    private void setStatus(long runId, String status, String error) {
+        try (Connection c = database.connection();
+             PreparedStatement ps = c.prepareStatement("UPDATE runs SET status = ?, error = ? WHERE id = ?")) {
+            ps.setString(1, status);
+            ps.setString(2, error == null ? null : truncate(error));
+            ps.setLong(3, runId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot mark run " + runId + " " + status + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Marks a run failed; its fills and trades so far stay.
      *
      * @param runId the run
@@ -396,7 +467,7 @@ public final class RunJournal {
      */
     public Optional<RunRecord> run(long runId) {
         String sql = "SELECT id, kind, status, config_sha256, symbols, timeframe, data_from, data_to, initial_cash, first_bar,"
-                + " last_bar, bars, final_equity, entries_blocked, trade_log_sha256, error FROM runs WHERE id = ?";
+                + " last_bar, bars, final_equity, entries_blocked, trade_log_sha256, error, stopped_at FROM runs WHERE id = ?";
         try (Connection c = database.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -407,7 +478,7 @@ public final class RunJournal {
                         List.of(rs.getString(5).split(",")), rs.getString(6), Instant.ofEpochMilli(rs.getLong(7)),
                         Instant.ofEpochMilli(rs.getLong(8)), rs.getDouble(9), instant(rs, 10), instant(rs, 11), rs.getLong(12),
                         rs.getDouble(13), rs.getLong(14), rs.getString(15) == null ? "" : rs.getString(15),
-                        rs.getString(16) == null ? "" : rs.getString(16)));
+                        rs.getString(16) == null ? "" : rs.getString(16), instant(rs, 17)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read run " + runId + ": " + e.getMessage(), e);

@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param id             the run id
  * @param kind           backtest, …
- * @param status         RUNNING, FINISHED or FAILED
+ * @param status         RUNNING, FINISHED, STOPPED (part-way, resumable) or FAILED
  * @param configSha256   hash of the effective configuration
  * @param symbols        the instruments
  * @param timeframe      the base timeframe
@@ -21,9 +21,11 @@ import java.util.List;
  * @param finalEquity    equity at the end
  * @param entriesBlocked entries the risk chain rejected
  * @param tradeLogSha256 hash of the canonical trade log
- * @param error          why it failed, empty otherwise
+ * @param error          why it failed (or why its resumption did), empty otherwise
+ * @param stoppedAt      for a STOPPED run, the close time of the last bar it processed; else null
  */
 public record RunRecord(long id, String kind, String status, String configSha256, List<String> symbols, String timeframe,
                         Instant from, Instant to, double initialCash, Instant firstBar, Instant lastBar, long bars,
-                        double finalEquity, long entriesBlocked, String tradeLogSha256, String error) {
+                        double finalEquity, long entriesBlocked, String tradeLogSha256, String error,
+                        Instant stoppedAt) {
 }

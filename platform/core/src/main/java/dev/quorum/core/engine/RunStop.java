@@ -1,0 +1,64 @@
+package dev.quorum.core.engine;
+
+import java.time.Instant;
+
+/**
+ * When a run stops part-way, leaving it STOPPED and resumable ({@link BacktestRunner#resume}): at a set engine time
+ * ({@code backtest --stop-at}), or when asked (a paper session shut down). A run stops only between bars of different
+ * close times, so that every bar closing at the stop time, of every symbol, has been processed; what it produced up to
+ * there is stored and its open positions stay open.
+ */
+public final class RunStop {
+
+    private static final RunStop NEVER = new RunStop(null);
+
+    private final Instant at;
+    private volatile boolean requested;
+
+    private RunStop(Instant at) {
+        this.at = at;
+    }
+
+    /** @return a stop that never comes: the run goes to the end of its data */
+    public static RunStop never() {
+        return NEVER;
+    }
+
+    /**
+     * @param time an engine time
+     * @return a stop after the last bar closing at or before {@code time}
+     */
+    public static RunStop at(Instant time) {
+        return new RunStop(java.util.Objects.requireNonNull(time, "time"));
+    }
+
+    /** @return a stop that comes when {@link #request()} is called (from any thread) */
+    public static RunStop onRequest() {
+        return new RunStop(null);
+    }
+
+    /** Asks the run to stop after the bars closing at the same time as the one it is processing. */
+    public void request() {
+        if (this == NEVER) {
+            throw new IllegalStateException("RunStop.never() cannot be requested; use RunStop.onRequest()");
+        }
+        requested = true;
+    }
+
+    /**
+     * @param nextClose the close time (epoch seconds) of the bar the engine is about to process
+     * @param lastClose the close time of the last bar it processed, or {@link Long#MIN_VALUE} for none
+     * @return whether to stop before that bar
+     */
+    boolean before(long nextClose, long lastClose) {
+        if (at != null && nextClose > at.getEpochSecond()) {
+            return true;
+        }
+        return requested && lastClose != Long.MIN_VALUE && nextClose > lastClose;
+    }
+
+    @Override
+    public String toString() {
+        return at != null ? "stop at " + at : this == NEVER ? "no stop" : requested ? "stop requested" : "stop on request";
+    }
+}
