@@ -11,8 +11,11 @@ import dev.quorum.core.analytics.Group;
  * @param shorts      SHORT signals it gave on the day
  * @param day         the day's trades it voted for
  * @param period      the period's trades it voted for
- * @param weight      its weight in the vote (1 for every bot until learners exist)
- * @param state       ACTIVE, SUSPENDED (at the end of a finished run) or RUNNING (the run is still going)
+ * @param weight      its weight in the vote when the day ended, the mean over the run's symbols (the learners' snapshot
+ *                    at the first wake-up of the engine clock after the day, else at the run's end); NaN for a run without
+ *                    learners
+ * @param state       its health when the day ended (ACTIVE, DEGRADED, SUSPENDED, PROBATION, RETIRED), or
+ *                    SUSPENDED (errors) for a bot suspended for its errors in a finished run
  * @param errors      errors counted against it in the run (finished runs only)
  */
 public record BotRow(String bot, String strategy, long longs, long shorts, Group day, Group period, double weight,

@@ -29,6 +29,7 @@ import dev.quorum.core.portfolio.EquityPoint;
  * @param toDate       the period-to-date performance
  * @param trades       the day's trades, by exit time
  * @param bots         one line per bot
+ * @param healthChanges the bots' health changes during the day, in order, with their reasons
  * @param curve        the period's equity points up to the day's end (for the chart)
  * @param initialCash  the run's starting cash (the curve's first value)
  * @param openAtEnd    positions open at the day's end
@@ -36,13 +37,15 @@ import dev.quorum.core.portfolio.EquityPoint;
  */
 public record DailyReport(RunRecord run, LocalDate day, ZoneId zone, Interval window, Interval period, Instant generatedAt,
                           String version, Duration sampling, Performance today, Performance toDate, List<Trade> trades,
-                          List<BotRow> bots, List<EquityPoint> curve, double initialCash, List<Holding> openAtEnd,
+                          List<BotRow> bots, List<dev.quorum.core.journal.PredictionRecords.HealthChange> healthChanges,
+                          List<EquityPoint> curve, double initialCash, List<Holding> openAtEnd,
                           List<PluginSection> sections) {
 
     /** Copies. */
     public DailyReport {
         trades = List.copyOf(trades);
         bots = List.copyOf(bots);
+        healthChanges = List.copyOf(healthChanges);
         curve = List.copyOf(curve);
         openAtEnd = List.copyOf(openAtEnd);
         sections = List.copyOf(sections);

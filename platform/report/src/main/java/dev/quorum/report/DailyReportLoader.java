@@ -30,6 +30,8 @@ import dev.quorum.core.analytics.StoredRun;
 import dev.quorum.core.engine.BotReport;
 import dev.quorum.core.engine.SignalCount;
 import dev.quorum.core.journal.Holding;
+import dev.quorum.core.journal.LearnerRecords;
+import dev.quorum.core.journal.PredictionRecords;
 import dev.quorum.core.journal.RunJournal;
 import dev.quorum.core.journal.RunRecord;
 import dev.quorum.core.plugin.PluginCalls;
@@ -92,14 +94,23 @@ public final class DailyReportLoader {
                 .sorted(Comparator.comparing(Trade::exitTime).thenComparingLong(Trade::id)).toList();
         List<EquityPoint> curve = stored.curve().stream().filter(p -> !p.time().isAfter(dayEnd)).toList();
 
-        List<BotRow> bots = bots(runId, run, config, dayStart, dayEnd, dayPerformance, periodPerformance);
+        List<PredictionRecords.HealthChange> health = new PredictionRecords(journal.database()).healthChanges(runId).stream()
+                .filter(c -> !c.transition().time().isAfter(dayEnd)).toList();
+        List<BotRow> bots = bots(runId, run, config, dayStart, dayEnd, dayPerformance, periodPerformance, health);
+        List<PredictionRecords.HealthChange> healthToday = health.stream().filter(c -> c.transition().time().isAfter(dayStart)).toList();
         Instant at = generatedAt != null ? generatedAt : run.lastBar() != null ? run.lastBar() : dayEnd;
         return new DailyReport(run, day, zone, window, period, at, version(), sampling, dayPerformance, periodPerformance, today,
-                bots, curve, run.initialCash(), open, sections(day, zone, today, bots));
+                bots, healthToday, curve, run.initialCash(), open, sections(day, zone, today, bots));
     }
 
+    /**
+     * @param health the run's health changes up to the day's end, in order
+     */
     private List<BotRow> bots(long runId, RunRecord run, JsonNode config, Instant dayStart, Instant dayEnd, Performance today,
-                              Performance toDate) {
+                              Performance toDate, List<PredictionRecords.HealthChange> health) {
+        Map<String, String> healthAtEnd = new TreeMap<>();
+        health.forEach(c -> healthAtEnd.put(c.bot(), c.transition().to().name()));
+        Map<String, Double> weights = new LearnerRecords(journal.database()).meanWeightsAt(runId, dayEnd);
         Map<String, String> strategies = new LinkedHashMap<>();
         for (JsonNode bot : config.path("bots")) {
             String strategy = bot.path("strategy").asText("");
@@ -124,10 +135,11 @@ public final class DailyReportLoader {
             BotReport report = reports.get(bot);
             SignalCount count = signals.get(bot);
             String strategy = report != null ? report.strategy() : e.getValue();
-            String state = !finished ? run.status() : report != null && report.suspended() ? "SUSPENDED" : "ACTIVE";
+            // suspended for its errors (known once the run has finished), else its health when the day ended
+            String state = finished && report != null && report.suspended() ? "SUSPENDED (errors)" : healthAtEnd.getOrDefault(bot, "ACTIVE");
             rows.add(new BotRow(bot, strategy, count == null ? 0 : count.longs(), count == null ? 0 : count.shorts(),
                     today.breakdown().byBot().getOrDefault(bot, Group.EMPTY), toDate.breakdown().byBot().getOrDefault(bot, Group.EMPTY),
-                    1.0, state, report == null ? 0 : report.errors()));
+                    weights.getOrDefault(bot, Double.NaN), state, report == null ? 0 : report.errors()));
         }
         return rows;
     }

@@ -201,7 +201,7 @@ public final class PdfReportWriter {
 
     private void bots(Document doc, DailyReport r) throws DocumentException {
         doc.add(title("Bots"));
-        PdfPTable t = table(new float[] {2.1f, 1.7f, 1.4f, 0.7f, 0.9f, 1.1f, 0.9f, 1.1f, 0.7f, 1.1f});
+        PdfPTable t = table(new float[] {1.9f, 1.5f, 1.3f, 0.7f, 0.9f, 1.1f, 0.9f, 1.1f, 0.7f, 1.7f});
         t.setHeaderRows(1);
         String[] h = {"Bot", "Strategy", "Signals L/S", "Trades", "Win rate", "PnL (day)", "Trades PTD", "PnL PTD", "Weight", "State"};
         for (int i = 0; i < h.length; i++) {
@@ -219,12 +219,40 @@ public final class PdfReportWriter {
             cell(t, Figures.money(b.day().netPnl()), Element.ALIGN_RIGHT);
             cell(t, Integer.toString(b.period().trades()), Element.ALIGN_RIGHT);
             cell(t, Figures.money(b.period().netPnl()), Element.ALIGN_RIGHT);
-            cell(t, Figures.ratio(b.weight()), Element.ALIGN_RIGHT);
+            cell(t, Double.isNaN(b.weight()) ? "-" : Figures.ratio(b.weight()), Element.ALIGN_RIGHT);
             cell(t, b.state() + (b.errors() > 0 ? " (" + b.errors() + " errors)" : ""), Element.ALIGN_RIGHT);
         }
         doc.add(t);
         note(doc, "A trade counts for every bot that voted for its entry, with its whole PnL, so the bot rows overlap. "
-                + "Signals: the bot's LONG / SHORT votes on the day (FLAT votes are not counted). Weight: 1 for every bot until learners exist.");
+                + "Signals: the bot's LONG / SHORT votes on the day (FLAT votes are not counted). Weight: the bot's weight in the vote "
+                + "when the day ended, as the learners set it (mean over the symbols; - without learners: every bot then votes with its "
+                + "base weight, 1 unless learning.weights.groups sets one). State: its health when the day ended "
+                + "(learning.health; SUSPENDED (errors): suspended for its errors).");
+        healthChanges(doc, r);
+    }
+
+    private void healthChanges(Document doc, DailyReport r) throws DocumentException {
+        if (r.healthChanges().isEmpty()) {
+            note(doc, "No bot's health changed on the day.");
+            return;
+        }
+        PdfPTable t = table(new float[] {0.8f, 1.9f, 1.4f, 1.4f, 0.8f, 6f});
+        t.setHeaderRows(1);
+        String[] h = {"Time", "Bot", "From", "To", "Strikes", "Why"};
+        for (int i = 0; i < h.length; i++) {
+            header(t, h[i], i == 4 ? Element.ALIGN_RIGHT : Element.ALIGN_LEFT);
+        }
+        java.time.format.DateTimeFormatter hhmm = java.time.format.DateTimeFormatter.ofPattern("HH:mm", java.util.Locale.ROOT);
+        for (dev.quorum.core.journal.PredictionRecords.HealthChange c : r.healthChanges()) {
+            cell(t, hhmm.format(c.transition().time().atZone(r.zone())), Element.ALIGN_LEFT);
+            cell(t, c.bot(), Element.ALIGN_LEFT);
+            cell(t, c.transition().from().name(), Element.ALIGN_LEFT);
+            cell(t, c.transition().to().name(), Element.ALIGN_LEFT);
+            cell(t, Integer.toString(c.transition().strikes()), Element.ALIGN_RIGHT);
+            small(t, c.transition().reason(), Element.ALIGN_LEFT);
+        }
+        doc.add(title("Bot health changes on the day"));
+        doc.add(t);
     }
 
     private void symbols(Document doc, DailyReport r) throws DocumentException {

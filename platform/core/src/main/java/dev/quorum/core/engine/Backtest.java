@@ -261,6 +261,9 @@ public final class Backtest {
     }
 
     private void wakeUp(Instant now) {
+        if (learners != null) {
+            sink.onWeights(now, learners.weights());
+        }
         sink.onClock(now);
         wakeUpSecond = sink.nextWakeUp().getEpochSecond();
     }

@@ -51,6 +51,11 @@ final class ClockedSink implements RunSink {
     }
 
     @Override
+    public void onWeights(Instant time, java.util.Map<String, java.util.Map<String, Double>> weights) {
+        journal.onWeights(time, weights);
+    }
+
+    @Override
     public void onExit(Fill fill, ClosedTrade trade) {
         journal.onExit(fill, trade);
     }

@@ -172,6 +172,13 @@ final class ResumeGate implements RunSink {
     }
 
     @Override
+    public void onWeights(Instant time, java.util.Map<String, java.util.Map<String, Double>> weights) {
+        if (open) {
+            next.onWeights(time, weights);
+        }
+    }
+
+    @Override
     public Instant nextWakeUp() {
         return next.nextWakeUp();
     }

@@ -109,6 +109,16 @@ public interface RunSink extends dev.quorum.core.learning.OutcomeTracker.Listene
                             java.util.List<dev.quorum.core.learning.LearnerDesk.Figure> figures) {
     }
 
+    /**
+     * The learners' weights at a wake-up of the engine clock, handed over just before {@link #onClock} (so that the daily
+     * report written then can show them). Recorded with the run.
+     *
+     * @param time    the engine time
+     * @param weights symbol to bot to weight
+     */
+    default void onWeights(Instant time, java.util.Map<String, java.util.Map<String, Double>> weights) {
+    }
+
     /** The run has ended: write whatever is buffered. */
     default void flush() {
     }

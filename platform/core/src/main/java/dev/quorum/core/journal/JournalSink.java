@@ -192,6 +192,28 @@ public final class JournalSink implements RunSink, AutoCloseable {
     }
 
     @Override
+    public void onWeights(java.time.Instant time, java.util.Map<String, java.util.Map<String, Double>> weights) {
+        try (PreparedStatement w = connection.prepareStatement("INSERT INTO bot_weight_snapshots (run_id, time, bot, symbol, weight)"
+                + " VALUES (?, ?, ?, ?, ?)")) {
+            for (var symbol : weights.entrySet()) {
+                for (var bot : symbol.getValue().entrySet()) {
+                    w.setLong(1, runId);
+                    w.setLong(2, time.toEpochMilli());
+                    w.setString(3, bot.getKey());
+                    w.setString(4, symbol.getKey());
+                    w.setDouble(5, bot.getValue());
+                    w.addBatch();
+                }
+            }
+            w.executeBatch();
+            connection.commit();
+        } catch (SQLException e) {
+            rollback();
+            throw new IllegalStateException("cannot record the learners' weights at " + time + " of run " + runId + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public void onPrediction(dev.quorum.core.learning.Prediction prediction) {
         if (predictionLog.add(prediction)) {
             flush();

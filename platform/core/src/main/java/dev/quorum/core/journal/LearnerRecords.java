@@ -31,6 +31,27 @@ public final class LearnerRecords {
     }
 
     /**
+     * The weights as the learners had them at a time: the first snapshot taken at or after it (at a wake-up of the engine
+     * clock, table {@code bot_weight_snapshots}), else, when none was taken after it, the weights at the run's end.
+     *
+     * @param runId the run
+     * @param at    an engine time, such as the end of a report's day
+     * @return bot to its weight, the mean over the run's symbols; empty for a run without learners (or none stored yet)
+     */
+    public Map<String, Double> meanWeightsAt(long runId, java.time.Instant at) {
+        Map<String, Map<String, Double>> found = new TreeMap<>();
+        query("SELECT bot, symbol, weight FROM bot_weight_snapshots WHERE run_id = ? AND time = (SELECT MIN(time) FROM"
+                + " bot_weight_snapshots WHERE run_id = " + runId + " AND time >= " + at.toEpochMilli() + ") ORDER BY bot, symbol", runId,
+                rs -> found.computeIfAbsent(rs.getString(1), b -> new LinkedHashMap<>()).put(rs.getString(2), rs.getDouble(3)));
+        if (found.isEmpty()) {
+            found.putAll(weights(runId));
+        }
+        Map<String, Double> mean = new TreeMap<>();
+        found.forEach((bot, bySymbol) -> mean.put(bot, bySymbol.values().stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN)));
+        return mean;
+    }
+
+    /**
      * @param runId the run
      * @return every figure its learners reported, by learner, bot and figure name
      */

@@ -47,6 +47,11 @@ public final class RunJournal {
         this.wallClock = wallClock;
     }
 
+    /** @return the store it reads and writes */
+    public Database database() {
+        return database;
+    }
+
     /**
      * Records a new run.
      *
