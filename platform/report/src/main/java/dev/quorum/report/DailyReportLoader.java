@@ -110,7 +110,16 @@ public final class DailyReportLoader {
                               Performance toDate, List<PredictionRecords.HealthChange> health) {
         Map<String, String> healthAtEnd = new TreeMap<>();
         health.forEach(c -> healthAtEnd.put(c.bot(), c.transition().to().name()));
-        Map<String, Double> weights = new LearnerRecords(journal.database()).meanWeightsAt(runId, dayEnd);
+        boolean finished = "FINISHED".equals(run.status());
+        // the run's last day: what is stored at its end holds then
+        boolean lastDay = finished && run.lastBar() != null && !run.lastBar().isAfter(dayEnd);
+        LearnerRecords learners = new LearnerRecords(journal.database());
+        // the snapshot taken when the day's report was due (the first wake-up of the engine clock after the day), else on
+        // the run's last day its weights at the end; else none is known (a run without learners, or without reports)
+        Map<String, Double> weights = learners.meanWeightsAt(runId, dayEnd, dayEnd.plus(Duration.ofDays(1)));
+        if (weights.isEmpty() && lastDay) {
+            weights = LearnerRecords.meanOverSymbols(learners.weights(runId));
+        }
         Map<String, String> strategies = new LinkedHashMap<>();
         for (JsonNode bot : config.path("bots")) {
             String strategy = bot.path("strategy").asText("");
@@ -128,15 +137,15 @@ public final class DailyReportLoader {
             strategies.putIfAbsent(c.bot(), "");
         }
         toDate.breakdown().byBot().keySet().forEach(b -> strategies.putIfAbsent(b, ""));
-        boolean finished = "FINISHED".equals(run.status());
         List<BotRow> rows = new ArrayList<>();
         for (Map.Entry<String, String> e : new TreeMap<>(strategies).entrySet()) {
             String bot = e.getKey();
             BotReport report = reports.get(bot);
             SignalCount count = signals.get(bot);
             String strategy = report != null ? report.strategy() : e.getValue();
-            // suspended for its errors (known once the run has finished), else its health when the day ended
-            String state = finished && report != null && report.suspended() ? "SUSPENDED (errors)" : healthAtEnd.getOrDefault(bot, "ACTIVE");
+            // suspended for its errors (stored when the run finished, without a time: shown on its last day), else its
+            // health when the day ended
+            String state = lastDay && report != null && report.suspended() ? "SUSPENDED (errors)" : healthAtEnd.getOrDefault(bot, "ACTIVE");
             rows.add(new BotRow(bot, strategy, count == null ? 0 : count.longs(), count == null ? 0 : count.shorts(),
                     today.breakdown().byBot().getOrDefault(bot, Group.EMPTY), toDate.breakdown().byBot().getOrDefault(bot, Group.EMPTY),
                     weights.getOrDefault(bot, Double.NaN), state, report == null ? 0 : report.errors()));

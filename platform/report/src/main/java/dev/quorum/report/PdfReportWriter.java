@@ -225,9 +225,9 @@ public final class PdfReportWriter {
         doc.add(t);
         note(doc, "A trade counts for every bot that voted for its entry, with its whole PnL, so the bot rows overlap. "
                 + "Signals: the bot's LONG / SHORT votes on the day (FLAT votes are not counted). Weight: the bot's weight in the vote "
-                + "when the day ended, as the learners set it (mean over the symbols; - without learners: every bot then votes with its "
-                + "base weight, 1 unless learning.weights.groups sets one). State: its health when the day ended "
-                + "(learning.health; SUSPENDED (errors): suspended for its errors).");
+                + "as the learners had set it when this report was due (reports.schedule; mean over the symbols; - when none is stored: "
+                + "without learners every bot votes with its base weight, 1 unless learning.weights.groups sets one). State: its health "
+                + "when the day ended (learning.health; SUSPENDED (errors), on a run's last day: suspended for its errors).");
         healthChanges(doc, r);
     }
 

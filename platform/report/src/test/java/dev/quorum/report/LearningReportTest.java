@@ -76,7 +76,11 @@ class LearningReportTest {
         for (LocalDate day = LocalDate.parse("2018-04-04"); !day.isAfter(LocalDate.parse("2018-04-06")); day = day.plusDays(1)) {
             Instant end = day.plusDays(1).atStartOfDay(UTC).toInstant();
             DailyReport report = new DailyReportLoader(new RunJournal(db, Clock.systemUTC()), List.of(), host).load(run.runId(), day, UTC, null);
-            Map<String, Double> weights = learners.meanWeightsAt(run.runId(), end);
+            Map<String, Double> weights = learners.meanWeightsAt(run.runId(), end, end.plus(java.time.Duration.ofDays(1)));
+            if (day.equals(LocalDate.parse("2018-04-06"))) {
+                assertTrue(weights.isEmpty(), "no wake-up after the last day: its report shows the weights at the run's end");
+                weights = LearnerRecords.meanOverSymbols(learners.weights(run.runId()));
+            }
             assertEquals(4, weights.size(), day + ": a weight per bot");
             String text = ReportFixture.text(folder.fileFor(day));
             for (BotRow b : report.bots()) {
@@ -104,6 +108,12 @@ class LearningReportTest {
             }
         }
         assertTrue(weightsMoved, "the learners moved some weight away from 1 during the run");
+        // independently, as the README's backtest summary shows them: suspended on 2018-04-04 at 16:23 (bollinger,
+        // ema-crossover) and on 2018-04-05 at 18:20 (macd-cross), for 7 days
+        Map<String, List<String>> states = Map.of("2018-04-04", List.of("SUSPENDED", "SUSPENDED", "ACTIVE", "ACTIVE"),
+                "2018-04-05", List.of("SUSPENDED", "SUSPENDED", "SUSPENDED", "ACTIVE"));
+        states.forEach((day, expected) -> assertEquals(expected, new DailyReportLoader(new RunJournal(db, Clock.systemUTC()), List.of(), host)
+                .load(run.runId(), LocalDate.parse(day), UTC, null).bots().stream().map(BotRow::state).toList(), day));
         // independently: the first day's weights are the snapshot taken at the wake-up that wrote its report (00:05)
         try (var c = db.connection(); var ps = c.prepareStatement("SELECT bot, AVG(weight) FROM bot_weight_snapshots WHERE run_id = ?"
                 + " AND time = ? GROUP BY bot")) {
@@ -113,8 +123,10 @@ class LearningReportTest {
                 int bots = 0;
                 while (rs.next()) {
                     bots++;
-                    assertEquals(rs.getDouble(2), learners.meanWeightsAt(run.runId(), Instant.parse("2018-04-05T00:00:00Z")).get(rs.getString(1)),
-                            1e-12);
+                    String bot = rs.getString(1);
+                    assertEquals(rs.getDouble(2), new DailyReportLoader(new RunJournal(db, Clock.systemUTC()), List.of(), host)
+                            .load(run.runId(), LocalDate.parse("2018-04-04"), UTC, null).bots().stream().filter(b -> b.bot().equals(bot))
+                            .findFirst().orElseThrow().weight(), 1e-12, bot);
                 }
                 assertEquals(4, bots);
             }

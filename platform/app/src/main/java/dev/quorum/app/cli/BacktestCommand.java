@@ -88,7 +88,7 @@ final class BacktestCommand implements Callable<Integer> {
         RunStop stop = stopAt == null ? RunStop.onRequest() : RunStop.at(stopTime(stopAt));
         // installed before anything opens: a Ctrl-C from here on stops the run at a bar and stores it STOPPED
         try (GracefulStop ctrlC = compare == null ? GracefulStop.install(stop, err) : null;
-             Database db = ws.openDatabase(); PluginHost host = ws.startPlugins(); ScriptSet scripts = ScriptSet.load(ws, scriptFiles)) {
+             Database db = compare == null ? ws.openDatabaseClosedByCommand() : ws.openDatabase(); PluginHost host = ws.startPlugins(); ScriptSet scripts = ScriptSet.load(ws, scriptFiles)) {
             if (script != null) {
                 ScriptCatalog.Entry only = scripts.entries().get(0);
                 if (!only.valid()) {
@@ -147,11 +147,11 @@ final class BacktestCommand implements Callable<Integer> {
 
     private static void printStopped(PrintWriter out, BacktestReport r, List<dev.quorum.core.journal.Holding> open) {
         TradeStats s = r.performance().trades();
-        out.printf(java.util.Locale.ROOT, "%nRun %d stopped at %s (engine time, the close of its last bar) after %s bars:"
-                        + " %s trades closed so far, net PnL %s%n", r.runId(), r.result().stoppedAt(), Format.count(r.result().bars()),
-                Format.count(s.trades()), Format.money(s.netPnl()));
+        out.printf(java.util.Locale.ROOT, "%nRun %d stopped %s after %s bars: %s trades closed so far, net PnL %s%n", r.runId(),
+                r.result().bars() == 0 ? "before its first bar" : "at " + r.result().stoppedAt() + " (engine time, the close of its last bar)",
+                Format.count(r.result().bars()), Format.count(s.trades()), Format.money(s.netPnl()));
         out.println("Open positions: " + (open.isEmpty() ? "none"
-                : String.join(", ", open.stream().map(h -> h.symbol() + " " + h.direction() + " " + h.quantity() + " since " + h.since())
+                : String.join(", ", open.stream().map(h -> h.symbol() + " " + h.direction() + " " + String.format(java.util.Locale.ROOT, "%.6f", h.quantity()) + " since " + h.since())
                 .toList())) + " (they stay open: the run goes on from here when resumed)");
         out.println("Resume it with: ./quorum backtest --resume " + r.runId() + "   (the same config file and options)");
         out.flush();

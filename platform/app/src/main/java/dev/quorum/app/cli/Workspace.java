@@ -74,6 +74,19 @@ record Workspace(Path workingDir, Path configFile, QuorumConfig config) {
 
     /** Opens the database named in config, creating parent directories of an H2 file database. */
     Database openDatabase() {
+        return openDatabase(false);
+    }
+
+    /**
+     * Opens the database named in config, to be closed by the command only: H2 does not close it when the JVM shuts
+     * down, so that a run Ctrl-C asks to stop ({@link GracefulStop}) can still store itself as STOPPED. For commands
+     * that install a {@link GracefulStop}.
+     */
+    Database openDatabaseClosedByCommand() {
+        return openDatabase(true);
+    }
+
+    private Database openDatabase(boolean closedByCommand) {
         String url = config.storage().database();
         String prefix = "jdbc:h2:file:";
         if (url.startsWith(prefix)) {
@@ -86,6 +99,9 @@ record Workspace(Path workingDir, Path configFile, QuorumConfig config) {
             }
             String rest = url.substring(prefix.length() + path.length());
             url = prefix + file + rest;
+        }
+        if (closedByCommand && url.startsWith("jdbc:h2:") && !url.toUpperCase(java.util.Locale.ROOT).contains(";DB_CLOSE_ON_EXIT=")) {
+            url = url + ";DB_CLOSE_ON_EXIT=FALSE";
         }
         return Database.open(url);
     }

@@ -229,6 +229,13 @@ public final class BacktestRunner {
         } else {
             runId = resumed;
             stoppedAt = journal.resume(runId, json(config));
+            java.util.Optional<Instant> until = stop.time();
+            if (until.isPresent() && !until.get().isAfter(stoppedAt)) {
+                journal.stayStopped(runId, null);
+                throw new IllegalArgumentException("run " + runId + " stopped at " + stoppedAt + " already: a stop when resuming it"
+                        + " must come later (was " + until.get() + ")");
+            }
+            stop = stop.onlyAfter(stoppedAt); // no stop while it replays what it did before
             log.info("run {}: resuming; replaying it up to {}, where it stopped, to rebuild its state", runId, stoppedAt);
         }
         log.info("run {}: {} bots {}, risk chain {}, {} {} from {} to {}", runId, assembly.botNames().size(),
@@ -238,7 +245,8 @@ public final class BacktestRunner {
         ResumeGate gate = null;
         try (JournalSink journalSink = journal.sink(runId);
              BarStream stream = bars.apply(store.bars(new BarQuery(config.data().symbols(), timeframe, from, to)))) {
-            gate = stoppedAt == null ? null : new ResumeGate(journalSink, runId, stoppedAt, journal.trades(runId));
+            gate = stoppedAt == null ? null : new ResumeGate(journalSink, runId, stoppedAt, journal.trades(runId),
+                    journal.fills(runId), () -> journal.resumed(runId));
             RunSink recorded = gate == null ? journalSink : gate;
             RunSink sink = clock == null ? recorded
                     : new ClockedSink(recorded, clock, runId, gate == null ? () -> false : gate::replaying);
@@ -271,7 +279,7 @@ public final class BacktestRunner {
             result = backtest.run(gate == null ? stream : gate.watch(stream), progress, stop);
         } catch (RuntimeException | Error e) {
             String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-            if (gate != null && gate.replaying()) {
+            if (resumed != null && (gate == null || gate.replaying())) {
                 journal.stayStopped(runId, error); // nothing new was stored: it can be resumed once what changed is back
             } else {
                 journal.fail(runId, error);

@@ -13,7 +13,7 @@ import dev.quorum.api.Fill;
 /**
  * The sink of a resumed run. The engine replays the run from its first bar, so that every component (bots, learners,
  * health, risk modules, position manager, broker, portfolio) rebuilds the state it had when the run stopped; what the
- * replay produces up to the stop is stored already, so the gate drops it, and checks the replayed trades against the
+ * replay produces up to the stop is stored already, so the gate drops it, and checks the replayed fills and trades against the
  * stored ones one by one. It opens at the first bar closing after the stop (or at the end of the data), and from then
  * on passes everything through: the run carries on exactly as if it had never stopped.
  */
@@ -24,7 +24,10 @@ final class ResumeGate implements RunSink {
     private final long stoppedAtSecond;
     private final Instant stoppedAt;
     private final List<Trade> stored;
+    private final List<dev.quorum.core.journal.StoredFill> storedFills;
+    private final Runnable onOpen;
     private int replayed;
+    private int replayedFills;
     private boolean open;
 
     /**
@@ -32,13 +35,18 @@ final class ResumeGate implements RunSink {
      * @param runId     the run (for messages)
      * @param stoppedAt the close time of the last bar the run processed before it stopped
      * @param stored    its trades as stored, in id order
+     * @param fills     its fills as stored, in order
+     * @param onOpen    run when the replay has reached the stop and checked out (the run is RUNNING again)
      */
-    ResumeGate(RunSink next, long runId, Instant stoppedAt, List<Trade> stored) {
+    ResumeGate(RunSink next, long runId, Instant stoppedAt, List<Trade> stored, List<dev.quorum.core.journal.StoredFill> fills,
+               Runnable onOpen) {
         this.next = next;
         this.runId = runId;
         this.stoppedAt = stoppedAt;
         this.stoppedAtSecond = stoppedAt.getEpochSecond();
         this.stored = List.copyOf(stored);
+        this.storedFills = List.copyOf(fills);
+        this.onOpen = onOpen;
     }
 
     /** @return whether the replay is still before the stop (nothing passes) */
@@ -84,7 +92,20 @@ final class ResumeGate implements RunSink {
         if (replayed != stored.size()) {
             throw diverged("the replay up to the stop closes " + replayed + " trades, but the run stored " + stored.size());
         }
+        if (replayedFills != storedFills.size()) {
+            throw diverged("the replay up to the stop makes " + replayedFills + " fills, but the run stored " + storedFills.size());
+        }
+        onOpen.run();
         open = true;
+    }
+
+    /** Checks a replayed fill against the stored one with its number. */
+    private void check(Fill fill) {
+        if (replayedFills >= storedFills.size() || !storedFills.get(replayedFills).sameAs(fill)) {
+            throw diverged("the replay makes fill " + (replayedFills + 1) + " " + fill + " where the run stored "
+                    + (replayedFills >= storedFills.size() ? "no more fills" : storedFills.get(replayedFills).toString()));
+        }
+        replayedFills++;
     }
 
     private IllegalStateException diverged(String what) {
@@ -97,6 +118,8 @@ final class ResumeGate implements RunSink {
     public void onEntry(Fill fill) {
         if (open) {
             next.onEntry(fill);
+        } else {
+            check(fill);
         }
     }
 
@@ -106,6 +129,7 @@ final class ResumeGate implements RunSink {
             next.onExit(fill, trade);
             return;
         }
+        check(fill);
         Trade again = trade.trade();
         if (replayed >= stored.size() || !stored.get(replayed).equals(again)) {
             throw diverged("the replay closes trade " + again + " where the run stored "
@@ -118,6 +142,8 @@ final class ResumeGate implements RunSink {
     public void onPartialExit(Fill fill) {
         if (open) {
             next.onPartialExit(fill);
+        } else {
+            check(fill);
         }
     }
 

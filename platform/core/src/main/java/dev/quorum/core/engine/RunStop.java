@@ -14,9 +14,20 @@ public final class RunStop {
 
     private final Instant at;
     private volatile boolean requested;
+    // with a parent: this is the parent held off until after a time (a resumed run replaying up to its stop)
+    private final RunStop parent;
+    private final long notBeforeSecond;
 
     private RunStop(Instant at) {
         this.at = at;
+        this.parent = null;
+        this.notBeforeSecond = Long.MIN_VALUE;
+    }
+
+    private RunStop(RunStop parent, Instant after) {
+        this.at = null;
+        this.parent = parent;
+        this.notBeforeSecond = after.getEpochSecond();
     }
 
     /** @return a stop that never comes: the run goes to the end of its data */
@@ -37,8 +48,26 @@ public final class RunStop {
         return new RunStop(null);
     }
 
+    /** @return the engine time it stops at, if it is a stop at a set time */
+    public java.util.Optional<Instant> time() {
+        return parent != null ? parent.time() : java.util.Optional.ofNullable(at);
+    }
+
+    /**
+     * @param time an engine time
+     * @return this stop, except that it does not come before a bar closing after {@code time}: a resumed run must not
+     *         stop while it replays what it did before it stopped
+     */
+    RunStop onlyAfter(Instant time) {
+        return this == NEVER ? NEVER : new RunStop(this, time);
+    }
+
     /** Asks the run to stop after the bars closing at the same time as the one it is processing. */
     public void request() {
+        if (parent != null) {
+            parent.request();
+            return;
+        }
         if (this == NEVER) {
             throw new IllegalStateException("RunStop.never() cannot be requested; use RunStop.onRequest()");
         }
@@ -51,6 +80,9 @@ public final class RunStop {
      * @return whether to stop before that bar
      */
     boolean before(long nextClose, long lastClose) {
+        if (parent != null) {
+            return nextClose > notBeforeSecond && parent.before(nextClose, lastClose);
+        }
         if (at != null && nextClose > at.getEpochSecond()) {
             return true;
         }
@@ -59,6 +91,9 @@ public final class RunStop {
 
     @Override
     public String toString() {
+        if (parent != null) {
+            return parent + " (not before " + Instant.ofEpochSecond(notBeforeSecond) + ")";
+        }
         return at != null ? "stop at " + at : this == NEVER ? "no stop" : requested ? "stop requested" : "stop on request";
     }
 }

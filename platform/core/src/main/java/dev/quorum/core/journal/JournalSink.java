@@ -165,16 +165,7 @@ public final class JournalSink implements RunSink, AutoCloseable {
         try (PreparedStatement w = connection.prepareStatement("INSERT INTO bot_weights (run_id, bot, symbol, weight) VALUES (?, ?, ?, ?)");
              PreparedStatement f = connection.prepareStatement("INSERT INTO learner_figures (run_id, learner, bot, figure, figure_value)"
                      + " VALUES (?, ?, ?, ?, ?)")) {
-            for (var symbol : weights.entrySet()) {
-                for (var bot : symbol.getValue().entrySet()) {
-                    w.setLong(1, runId);
-                    w.setString(2, bot.getKey());
-                    w.setString(3, symbol.getKey());
-                    w.setDouble(4, bot.getValue());
-                    w.addBatch();
-                }
-            }
-            w.executeBatch();
+            addWeights(w, null, weights);
             for (var figure : figures) {
                 f.setLong(1, runId);
                 f.setString(2, figure.learner());
@@ -195,22 +186,31 @@ public final class JournalSink implements RunSink, AutoCloseable {
     public void onWeights(java.time.Instant time, java.util.Map<String, java.util.Map<String, Double>> weights) {
         try (PreparedStatement w = connection.prepareStatement("INSERT INTO bot_weight_snapshots (run_id, time, bot, symbol, weight)"
                 + " VALUES (?, ?, ?, ?, ?)")) {
-            for (var symbol : weights.entrySet()) {
-                for (var bot : symbol.getValue().entrySet()) {
-                    w.setLong(1, runId);
-                    w.setLong(2, time.toEpochMilli());
-                    w.setString(3, bot.getKey());
-                    w.setString(4, symbol.getKey());
-                    w.setDouble(5, bot.getValue());
-                    w.addBatch();
-                }
-            }
-            w.executeBatch();
+            addWeights(w, time, weights);
             connection.commit();
         } catch (SQLException e) {
             rollback();
             throw new IllegalStateException("cannot record the learners' weights at " + time + " of run " + runId + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Inserts weights (symbol to bot to weight) as rows (run_id, [time,] bot, symbol, weight). */
+    private void addWeights(PreparedStatement w, java.time.Instant time, java.util.Map<String, java.util.Map<String, Double>> weights)
+            throws SQLException {
+        int at = time == null ? 1 : 2;
+        for (var symbol : weights.entrySet()) {
+            for (var bot : symbol.getValue().entrySet()) {
+                w.setLong(1, runId);
+                if (time != null) {
+                    w.setLong(2, time.toEpochMilli());
+                }
+                w.setString(at + 1, bot.getKey());
+                w.setString(at + 2, symbol.getKey());
+                w.setDouble(at + 3, bot.getValue());
+                w.addBatch();
+            }
+        }
+        w.executeBatch();
     }
 
     @Override

@@ -31,23 +31,31 @@ public final class LearnerRecords {
     }
 
     /**
-     * The weights as the learners had them at a time: the first snapshot taken at or after it (at a wake-up of the engine
-     * clock, table {@code bot_weight_snapshots}), else, when none was taken after it, the weights at the run's end.
+     * The learners' weights from the first snapshot taken in {@code [from, until)} (at a wake-up of the engine clock, the
+     * daily report's schedule; table {@code bot_weight_snapshots}).
      *
      * @param runId the run
-     * @param at    an engine time, such as the end of a report's day
-     * @return bot to its weight, the mean over the run's symbols; empty for a run without learners (or none stored yet)
+     * @param from  an engine time, such as the end of a report's day
+     * @param until where to stop looking
+     * @return bot to its weight, the mean over the run's symbols; empty when no snapshot was taken then
      */
-    public Map<String, Double> meanWeightsAt(long runId, java.time.Instant at) {
+    public Map<String, Double> meanWeightsAt(long runId, java.time.Instant from, java.time.Instant until) {
         Map<String, Map<String, Double>> found = new TreeMap<>();
         query("SELECT bot, symbol, weight FROM bot_weight_snapshots WHERE run_id = ? AND time = (SELECT MIN(time) FROM"
-                + " bot_weight_snapshots WHERE run_id = " + runId + " AND time >= " + at.toEpochMilli() + ") ORDER BY bot, symbol", runId,
+                + " bot_weight_snapshots WHERE run_id = " + runId + " AND time >= " + from.toEpochMilli() + " AND time < "
+                + until.toEpochMilli() + ") ORDER BY bot, symbol", runId,
                 rs -> found.computeIfAbsent(rs.getString(1), b -> new LinkedHashMap<>()).put(rs.getString(2), rs.getDouble(3)));
-        if (found.isEmpty()) {
-            found.putAll(weights(runId));
-        }
+        return meanOverSymbols(found);
+    }
+
+    /**
+     * @param weights bot to symbol to weight
+     * @return bot to the mean of its weights over the symbols
+     */
+    public static Map<String, Double> meanOverSymbols(Map<String, Map<String, Double>> weights) {
         Map<String, Double> mean = new TreeMap<>();
-        found.forEach((bot, bySymbol) -> mean.put(bot, bySymbol.values().stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN)));
+        weights.forEach((bot, bySymbol) -> mean.put(bot, bySymbol.values().stream().mapToDouble(Double::doubleValue).average()
+                .orElse(Double.NaN)));
         return mean;
     }
 

@@ -84,7 +84,7 @@ public final class RunJournal {
 
     /**
      * Marks runs left RUNNING by a process that ended without finishing them (a crash, a kill) as
-     * FAILED, keeping every fill and trade they stored. Startup is recovery: call it before a new run.
+     * FAILED, keeping every fill and trade they stored; a run left RESUMING goes back to STOPPED. Startup is recovery: call it before a new run.
      * Only one process uses an embedded H2 file database at a time, so a RUNNING run found here is dead.
      *
      * @return the ids of the runs marked
@@ -102,6 +102,14 @@ public final class RunJournal {
             throw new IllegalStateException("cannot look for interrupted runs: " + e.getMessage(), e);
         }
         ids.forEach(id -> fail(id, "interrupted: the process ended before the run finished; its fills and trades so far are kept"));
+        // a resumption that ended during its replay stored nothing new: the run is as it was when it stopped
+        try (Connection c = database.connection();
+             PreparedStatement ps = c.prepareStatement("UPDATE runs SET status = 'STOPPED', error = ? WHERE status = 'RESUMING'")) {
+            ps.setString(1, "a resumption ended during its replay, before the stop; nothing new was stored, resume it again");
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot look for interrupted resumptions: " + e.getMessage(), e);
+        }
         return ids;
     }
 
@@ -127,7 +135,7 @@ public final class RunJournal {
         String hash = TradeLog.sha256(trades(runId));
         try (Connection c = database.connection()) {
             c.setAutoCommit(false);
-            try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET status = 'FINISHED', first_bar = ?, last_bar = ?,"
+            try (PreparedStatement ps = c.prepareStatement("UPDATE runs SET status = 'FINISHED', stopped_at = NULL, first_bar = ?, last_bar = ?,"
                     + " bars = ?, final_equity = ?, entries_blocked = ?, trade_log_sha256 = ?, wall_finished = ? WHERE id = ?");
                  PreparedStatement bot = c.prepareStatement("INSERT INTO bot_reports (run_id, bot, strategy, plugin_id, signals,"
                          + " errors, suspended, last_error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
@@ -198,7 +206,8 @@ public final class RunJournal {
     }
 
     /**
-     * Takes a stopped run up again: checks that it is STOPPED and was made with this configuration, and marks it RUNNING.
+     * Takes a stopped run up again: checks that it is STOPPED and was made with this configuration, and marks it RESUMING
+     * (it replays what it did before it stopped, storing nothing, until {@link #resumed}).
      *
      * @param runId      the run
      * @param configJson the configuration to resume it with, as {@code BacktestRunner.json} writes it
@@ -218,8 +227,17 @@ public final class RunJournal {
                     + " was started with (same config file and --symbols/--from/--to). Settings that differ: "
                     + ConfigDifference.paths(stored, configJson));
         }
-        setStatus(runId, "RUNNING", null);
+        setStatus(runId, "RESUMING", null);
         return run.stoppedAt();
+    }
+
+    /**
+     * A resumed run's replay has reached its stop and checked out: it is RUNNING again, and stores from here on.
+     *
+     * @param runId the run
+     */
+    public void resumed(long runId) {
+        setStatus(runId, "RUNNING", null);
     }
 
     /**
@@ -260,6 +278,19 @@ public final class RunJournal {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot mark run " + runId + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * @param runId the run
+     * @return its fills in the order they were recorded
+     */
+    public List<StoredFill> fills(long runId) {
+        List<StoredFill> fills = new ArrayList<>();
+        RunRows.forEach(database, "SELECT seq, order_id, symbol, side, quantity, price, fee, fill_time FROM fills WHERE run_id = ?"
+                + " ORDER BY seq", runId, "the fills", rs -> fills.add(new StoredFill(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                dev.quorum.api.Side.valueOf(rs.getString(4)), rs.getDouble(5), rs.getDouble(6), rs.getDouble(7),
+                Instant.ofEpochMilli(rs.getLong(8)))));
+        return fills;
     }
 
     /**

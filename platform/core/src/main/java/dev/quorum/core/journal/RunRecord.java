@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param id             the run id
  * @param kind           backtest, …
- * @param status         RUNNING, FINISHED, STOPPED (part-way, resumable) or FAILED
+ * @param status         RUNNING, FINISHED, STOPPED (part-way, resumable), RESUMING (replaying up to its stop) or FAILED
  * @param configSha256   hash of the effective configuration
  * @param symbols        the instruments
  * @param timeframe      the base timeframe

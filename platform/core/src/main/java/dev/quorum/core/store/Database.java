@@ -40,9 +40,8 @@ import org.slf4j.LoggerFactory;
  * faster between compactions.
  * A bulk import is one transaction, so it pays this once; a backtest commits once per closed trade.
  * {@link #fileUrl(Path)} sets {@code WRITE_DELAY=0}, and {@link #open(String)} adds it to any H2 URL
- * that does not set {@code WRITE_DELAY} itself. {@link #open(String)} also adds {@code DB_CLOSE_ON_EXIT=FALSE} (unless
- * the URL says otherwise): the database is closed by {@link #close()}, not by H2's shutdown hook, so that a run asked to
- * stop by Ctrl-C can still store itself as STOPPED while the JVM shuts down.
+ * that does not set {@code WRITE_DELAY} itself. A command that must still write while the JVM shuts down (a run that
+ * Ctrl-C stops and stores as STOPPED) opens it with {@code DB_CLOSE_ON_EXIT=FALSE} and closes it itself.
  *
  * <p>Thread-safe. Close it to release the pool; connections still in use stay valid until closed.
  */
@@ -52,7 +51,6 @@ public final class Database implements AutoCloseable {
     // to the database file before the next bar is processed, so it survives a crash of the JVM.
     // H2's default (500 ms) would keep up to half a second of commits only in memory."
     private static final String DURABLE_WRITES = "WRITE_DELAY=0";
-    private static final String CLOSED_BY_QUORUM = "DB_CLOSE_ON_EXIT=FALSE";
     private static final String MIGRATIONS = "classpath:db/migration";
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
@@ -210,11 +208,10 @@ public final class Database implements AutoCloseable {
     }
 
     private static String withDurableWrites(String url) {
-        String upper = url.toUpperCase(Locale.ROOT);
-        String withWrites = upper.contains(";WRITE_DELAY=") ? url : url + ";" + DURABLE_WRITES;
-        // Quorum closes the database itself (close()); H2's own shutdown hook would close it under a run that Ctrl-C asks
-        // to stop at its next bar and store as STOPPED, failing that last write
-        return upper.contains(";DB_CLOSE_ON_EXIT=") ? withWrites : withWrites + ";" + CLOSED_BY_QUORUM;
+        if (url.toUpperCase(Locale.ROOT).contains(";WRITE_DELAY=")) {
+            return url;
+        }
+        return url + ";" + DURABLE_WRITES;
     }
 
     private static String oneLine(Throwable e) {

@@ -52,6 +52,7 @@ class RunResumeTest {
             "SELECT prediction_id, horizon_minutes, time, move, hit FROM prediction_outcomes WHERE run_id = ?"
                     + " ORDER BY prediction_id, horizon_minutes",
             "SELECT bot, symbol, weight FROM bot_weights WHERE run_id = ? ORDER BY bot, symbol",
+            "SELECT time, bot, symbol, weight FROM bot_weight_snapshots WHERE run_id = ? ORDER BY time, bot, symbol",
             "SELECT learner, bot, figure, figure_value FROM learner_figures WHERE run_id = ? ORDER BY learner, bot, figure",
             "SELECT bot, strategy, plugin_id, signals, errors, suspended FROM bot_reports WHERE run_id = ? ORDER BY bot",
             "SELECT plugin_id, errors FROM plugin_errors WHERE run_id = ? ORDER BY plugin_id");
@@ -63,13 +64,44 @@ class RunResumeTest {
     private static Path plugins;
     private static BacktestReport uninterrupted;
     private static List<List<String>> uninterruptedRows;
+    private static final List<String> uninterruptedWakeUps = new ArrayList<>();
+
+    /**
+     * Work on the engine clock, as the daily reports schedule it: woken at the first bar, then at 00:05 UTC each day;
+     * records each wake-up, and each one a resumed run replays.
+     */
+    private record DailyWakeUps(List<String> calls) implements EngineClockListener {
+        DailyWakeUps(List<String> calls) {
+            this.calls = calls;
+        }
+
+        private static Instant next(Instant now) {
+            Instant fire = now.truncatedTo(java.time.temporal.ChronoUnit.DAYS).plusSeconds(300);
+            return fire.isAfter(now) ? fire : fire.plus(java.time.Duration.ofDays(1));
+        }
+
+        @Override
+        public Instant nextWakeUp() {
+            return calls.isEmpty() ? Instant.MIN : next(Instant.parse(calls.get(calls.size() - 1).replaceFirst("^\\w+@", "")));
+        }
+
+        @Override
+        public void onClock(long runId, Instant now) {
+            calls.add("woken@" + now);
+        }
+
+        @Override
+        public void onClockReplayed(long runId, Instant now) {
+            calls.add("replayed@" + now);
+        }
+    }
 
     @BeforeAll
     static void runUninterrupted() throws Exception {
         shipped = new ConfigLoader().load(ROOT.resolve("config/quorum.yaml"));
         plugins = TestPlugins.install(dir.resolve("plugins"), PLUGINS);
         try (Database db = open(); PluginHost host = PluginHost.start(plugins)) {
-            uninterrupted = runner(db, host).run(shipped, ProgressListener.NONE);
+            uninterrupted = runner(db, host).run(shipped, ProgressListener.NONE, "backtest", s -> s, new DailyWakeUps(uninterruptedWakeUps));
             uninterruptedRows = rows(db, uninterrupted.runId());
         }
     }
@@ -94,15 +126,17 @@ class RunResumeTest {
     @Test
     void aRunStoppedTwiceAndResumedInNewProcessesEndsExactlyAsAnUninterruptedOne() throws Exception {
         assertTrue(uninterrupted.trades().size() >= 20, "enough trades to cut through: " + uninterrupted.trades().size());
-        Instant firstStop = Instant.parse("2018-04-04T17:30:00Z");
+        // the first stop falls on the engine clock's wake-up at 00:05, before the bar that would have woken it
+        Instant firstStop = Instant.parse("2018-04-05T00:05:00Z");
         Instant secondStop = Instant.parse("2018-04-05T13:07:00Z");
+        List<String> wakeUps = new ArrayList<>();
         long runId;
         try (Database db = open(); PluginHost host = PluginHost.start(plugins)) {
-            BacktestReport stopped = runner(db, host).run(shipped, ProgressListener.NONE, "backtest", s -> s, null, RunStop.at(firstStop));
+            BacktestReport stopped = runner(db, host).run(shipped, ProgressListener.NONE, "backtest", s -> s, new DailyWakeUps(wakeUps),
+                    RunStop.at(firstStop));
             runId = stopped.runId();
             assertTrue(stopped.result().stopped());
-            // the close of the last bar at or before the stop time (there is a gap in the data just before 17:30)
-            assertEquals(Instant.parse("2018-04-04T16:53:00Z"), stopped.result().stoppedAt());
+            assertEquals(firstStop, stopped.result().stoppedAt());
             RunRecord record = new RunJournal(db, Clock.systemUTC()).run(runId).orElseThrow();
             assertEquals("STOPPED", record.status());
             assertEquals(stopped.result().stoppedAt(), record.stoppedAt());
@@ -114,15 +148,44 @@ class RunResumeTest {
             assertEquals(0, count(db, "SELECT COUNT(*) FROM learner_state WHERE scope = 'run-" + runId + "'"),
                     "a stopped run saves no learner state: resuming rebuilds it from the start");
         }
+        assertEquals(uninterruptedWakeUps.stream().filter(c -> Instant.parse(c.substring(c.indexOf('@') + 1)).isBefore(firstStop)).toList(),
+                wakeUps);
+        assertTrue(uninterruptedWakeUps.contains("woken@2018-04-05T00:05:00Z") && !wakeUps.contains("woken@2018-04-05T00:05:00Z"),
+                "the 00:05 wake-up is due at the next bar, after the stop: " + wakeUps);
         try (Database db = open(); PluginHost host = PluginHost.start(plugins)) {
-            BacktestReport again = runner(db, host).resume(runId, shipped, ProgressListener.NONE, s -> s, null, RunStop.at(secondStop));
+            // a stop asked for while it replays (Ctrl-C early in a resumption) waits for the replay: nothing is stored
+            // twice, and the run stays stopped where it was
+            RunStop asked = RunStop.onRequest();
+            asked.request();
+            BacktestReport early = runner(db, host).resume(runId, shipped, ProgressListener.NONE, s -> s, new DailyWakeUps(new ArrayList<>()),
+                    asked);
+            assertEquals(firstStop, early.result().stoppedAt());
+            assertEquals("STOPPED", new RunJournal(db, Clock.systemUTC()).run(runId).orElseThrow().status());
+            // and a stop at or before where it stopped is refused
+            IllegalArgumentException before = assertThrows(IllegalArgumentException.class, () -> runner(db, host).resume(runId, shipped,
+                    ProgressListener.NONE, s -> s, null, RunStop.at(firstStop)));
+            assertTrue(before.getMessage().contains("must come later"), before.getMessage());
+            assertEquals("STOPPED", new RunJournal(db, Clock.systemUTC()).run(runId).orElseThrow().status());
+        }
+        try (Database db = open(); PluginHost host = PluginHost.start(plugins)) {
+            List<String> second = new ArrayList<>();
+            BacktestReport again = runner(db, host).resume(runId, shipped, ProgressListener.NONE, s -> s, new DailyWakeUps(second),
+                    RunStop.at(secondStop));
+            assertEquals("woken@2018-04-05T00:05:00Z", second.stream().filter(c -> c.startsWith("woken@")).findFirst().orElseThrow(),
+                    "the wake-up due at the stop comes once the replay is past it: " + second);
+            assertTrue(second.get(0).startsWith("replayed@"), second.toString());
+            second.stream().filter(c -> c.startsWith("woken@")).forEach(wakeUps::add);
             assertEquals(runId, again.runId());
             assertTrue(again.result().stopped());
             assertFalse(again.result().stoppedAt().isAfter(secondStop));
             assertEquals(uninterrupted.trades().stream().filter(t -> !t.exitTime().isAfter(secondStop)).count(), again.trades().size());
         }
         try (Database db = open(); PluginHost host = PluginHost.start(plugins)) {
-            BacktestReport resumed = runner(db, host).resume(runId, shipped, ProgressListener.NONE, s -> s, null, RunStop.never());
+            List<String> third = new ArrayList<>();
+            BacktestReport resumed = runner(db, host).resume(runId, shipped, ProgressListener.NONE, s -> s, new DailyWakeUps(third),
+                    RunStop.never());
+            third.stream().filter(c -> c.startsWith("woken@")).forEach(wakeUps::add);
+            assertEquals(uninterruptedWakeUps, wakeUps, "each piece of clocked work once, at the engine time of the uninterrupted run");
             assertFalse(resumed.result().stopped());
             assertEquals(uninterrupted.tradeLogSha256(), resumed.tradeLogSha256());
             assertEquals(uninterrupted.trades(), resumed.trades());
@@ -134,6 +197,7 @@ class RunResumeTest {
                 assertEquals(uninterruptedRows.get(i), rows.get(i), TABLES.get(i));
             }
             assertTrue(uninterruptedRows.get(5).size() > 0, "health transitions happen in this run, so they are compared");
+            assertTrue(uninterruptedRows.get(9).size() > 0, "weight snapshots are taken at the wake-ups, so they are compared");
             assertEquals("FINISHED", new RunJournal(db, Clock.systemUTC()).run(runId).orElseThrow().status());
         }
     }
@@ -158,6 +222,12 @@ class RunResumeTest {
             assertTrue(differs.getMessage().contains("engine.consensusThreshold: 0.6 -> 0.65"), differs.getMessage());
             assertEquals("STOPPED", new RunJournal(db, Clock.systemUTC()).run(stopped.runId()).orElseThrow().status(),
                     "a refused resumption changes nothing");
+            // a resumption that died during its replay leaves the run as it was
+            RunJournal journal = new RunJournal(db, Clock.systemUTC());
+            journal.resume(stopped.runId(), BacktestRunner.json(watching));
+            assertEquals("RESUMING", journal.run(stopped.runId()).orElseThrow().status());
+            journal.failInterruptedRuns();
+            assertEquals("STOPPED", journal.run(stopped.runId()).orElseThrow().status());
             // with the right configuration it finishes
             BacktestReport resumed = runner.resume(stopped.runId(), watching, ProgressListener.NONE, s -> s, null, RunStop.never());
             assertEquals("FINISHED", new RunJournal(db, Clock.systemUTC()).run(resumed.runId()).orElseThrow().status());
@@ -190,6 +260,23 @@ class RunResumeTest {
             assertTrue(record.error().contains("cannot be resumed"), record.error());
             assertEquals(trades, count(db, "SELECT COUNT(*) FROM trades WHERE run_id = " + stopped.runId()), "nothing stored is lost");
             assertEquals(fills, count(db, "SELECT COUNT(*) FROM fills WHERE run_id = " + stopped.runId()));
+        }
+    }
+
+    @Test
+    void aStoredFillThatTheReplayDoesNotMakeRefusesTheResumption() throws Exception {
+        QuorumConfig watching = shipped.withLearning(shipped.learning().watchingOnly());
+        try (Database db = open(); PluginHost host = PluginHost.start(plugins)) {
+            BacktestRunner runner = runner(db, host);
+            BacktestReport stopped = runner.run(watching, ProgressListener.NONE, "backtest", s -> s, null,
+                    RunStop.at(Instant.parse("2018-04-04T03:00:00Z")));
+            try (Connection c = db.connection(); Statement st = c.createStatement()) {
+                st.executeUpdate("UPDATE fills SET price = price + 1 WHERE run_id = " + stopped.runId() + " AND seq = 2");
+            }
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> runner.resume(stopped.runId(), watching, ProgressListener.NONE, s -> s, null, RunStop.never()));
+            assertTrue(e.getMessage().contains("the replay makes fill 2 "), e.getMessage());
+            assertEquals("STOPPED", new RunJournal(db, Clock.systemUTC()).run(stopped.runId()).orElseThrow().status());
         }
     }
 
