@@ -29,6 +29,8 @@ import io.javalin.util.JavalinException;
 public final class QuorumServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(QuorumServer.class);
+    /** The largest request body taken, in bytes: the API's bodies are a few hundred bytes of JSON. */
+    public static final long MAX_REQUEST_BYTES = 64 * 1024;
 
     private final Javalin app;
     private final String host;
@@ -42,27 +44,31 @@ public final class QuorumServer implements AutoCloseable {
      * Starts the server with the health and report endpoints.
      *
      * @param settings where to listen
+     * @param token    the API token every {@code /api} route and the WebSocket need ({@link TokenAuth})
      * @param reports  the folder the reports are served from
      * @return the running server
      * @throws IllegalArgumentException if the host is not a loopback address and remote access is not allowed
      * @throws IllegalStateException    if the server cannot start, for example because the port is taken
      */
-    public static QuorumServer start(ServerSettings settings, ReportFolder reports) {
-        return start(settings, List.of(new HealthRoutes(reports), new ReportRoutes(reports)));
+    public static QuorumServer start(ServerSettings settings, ApiToken token, ReportFolder reports) {
+        return start(settings, token, List.of(new HealthRoutes(reports), new ReportRoutes(reports)));
     }
 
     /**
      * Starts the server with the given API areas.
      *
      * @param settings where to listen
-     * @param routes   the API areas, registered in this order
+     * @param token    the API token every {@code /api} route and the WebSocket need ({@link TokenAuth})
+     * @param routes   the API areas, registered in this order after the token check
      * @return the running server
      * @throws IllegalArgumentException if the host is not a loopback address and remote access is not allowed
      * @throws IllegalStateException    if the server cannot start, for example because the port is taken
      */
-    public static QuorumServer start(ServerSettings settings, List<? extends Routes> routes) {
+    public static QuorumServer start(ServerSettings settings, ApiToken token, List<? extends Routes> routes) {
         Objects.requireNonNull(settings, "settings");
-        List<? extends Routes> areas = List.copyOf(routes);
+        List<Routes> areas = new java.util.ArrayList<>();
+        areas.add(new TokenAuth(token));
+        areas.addAll(routes);
         checkBindable(settings);
         Javalin app = Javalin.create(config -> configure(config, areas));
         try {
@@ -81,8 +87,15 @@ public final class QuorumServer implements AutoCloseable {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
         config.http.prefer405over404 = true;
+        config.http.maxRequestSize = MAX_REQUEST_BYTES; // a larger body is answered 413
+        // the dashboard: static files from the class path, public (they hold no data; everything under /api needs the token)
+        config.staticFiles.add(files -> {
+            files.hostedPath = "/";
+            files.directory = "/web";
+            files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
+        });
         config.http.compressionStrategy = CompressionStrategy.NONE;
-        config.jsonMapper(new JavalinJackson(new ObjectMapper(), false));
+        config.jsonMapper(new JavalinJackson(Json.mapper(), false));
         JsonErrors.install(config);
         for (Routes area : areas) {
             area.register(config.routes);
@@ -102,8 +115,9 @@ public final class QuorumServer implements AutoCloseable {
         }
         if (!Arrays.stream(addresses).allMatch(InetAddress::isLoopbackAddress)) {
             throw new IllegalArgumentException("refusing to listen on \"" + settings.host()
-                    + "\": it is not a loopback address and the server has no TLS or authentication yet;"
-                    + " use 127.0.0.1, or allow remote access explicitly");
+                    + "\": it is not a loopback address, and the server has no TLS, so the API token would cross the network"
+                    + " in clear text; use 127.0.0.1 (and an SSH tunnel or a TLS proxy to reach it), or set server.allowRemote: true"
+                    + " to accept that");
         }
     }
 

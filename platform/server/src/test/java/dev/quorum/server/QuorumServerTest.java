@@ -32,7 +32,7 @@ class QuorumServerTest {
     @Test
     void healthCountsTheReports() throws Exception {
         ReportFolder folder = new ReportFolder(tmp.resolve("reports"));
-        try (QuorumServer server = QuorumServer.start(LOOPBACK, folder)) {
+        try (QuorumServer server = QuorumServer.start(LOOPBACK, TestClient.TOKEN, folder)) {
             TestClient client = new TestClient(server);
             assertHealth(client, 0);
 
@@ -54,7 +54,7 @@ class QuorumServerTest {
 
     @Test
     void listensOnTheRandomPortItReportsAndStopsOnClose() throws Exception {
-        QuorumServer server = QuorumServer.start(LOOPBACK, new ReportFolder(tmp));
+        QuorumServer server = QuorumServer.start(LOOPBACK, TestClient.TOKEN, new ReportFolder(tmp));
         TestClient client = new TestClient(server);
         assertTrue(server.port() > 0);
         assertEquals(URI.create("http://127.0.0.1:" + server.port()), server.baseUri());
@@ -68,22 +68,31 @@ class QuorumServerTest {
 
     @Test
     void unknownRoutesAreJsonNotFound() throws Exception {
-        try (QuorumServer server = QuorumServer.start(LOOPBACK, new ReportFolder(tmp))) {
+        try (QuorumServer server = QuorumServer.start(LOOPBACK, TestClient.TOKEN, new ReportFolder(tmp))) {
             TestClient client = new TestClient(server);
-            for (String path : List.of("/", "/nope", "/api", "/api/healthz", "/api/health/x",
-                    "/api/reports/2024-03-14.pdf/extra", "/index.html")) {
+            for (String path : List.of("/nope", "/api", "/api/healthz", "/api/health/x",
+                    "/api/reports/2024-03-14.pdf/extra", "/index.htm", "/vendor/nope.js")) {
                 HttpResponse<byte[]> response = client.get(path);
 
                 assertEquals(404, response.statusCode(), path);
                 assertEquals("application/json", response.headers().firstValue("Content-Type").orElseThrow(), path);
                 assertTrue(TestClient.json(response.body()).get("error").asText().contains("not found"), path);
             }
+            // the vendored chart library is the pinned npm release, unchanged (web/vendor/README.md)
+            HttpResponse<byte[]> charts = new TestClient(server, null).get("/vendor/lightweight-charts.standalone.production.js");
+            assertEquals(200, charts.statusCode());
+            assertEquals("e21cc5caa0226ef30bd8549c50b9ef926615f2a4ee6b4e486353477a55f598cf",
+                    java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(charts.body())));
+            // the dashboard's page is served at / (public: it holds no data)
+            HttpResponse<byte[]> page = new TestClient(server, null).get("/");
+            assertEquals(200, page.statusCode());
+            assertTrue(new String(page.body(), java.nio.charset.StandardCharsets.UTF_8).contains("<title>Quorum"), "the dashboard");
         }
     }
 
     @Test
     void otherMethodsAreJsonMethodNotAllowed() throws Exception {
-        try (QuorumServer server = QuorumServer.start(LOOPBACK, new ReportFolder(tmp))) {
+        try (QuorumServer server = QuorumServer.start(LOOPBACK, TestClient.TOKEN, new ReportFolder(tmp))) {
             TestClient client = new TestClient(server);
             for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
                 for (String path : List.of("/api/health", "/api/reports", "/api/reports/2024-03-14.pdf")) {
@@ -101,7 +110,7 @@ class QuorumServerTest {
     @Test
     void aFailureIsAnInternalErrorWithoutDetails() throws Exception {
         Path notADirectory = Files.writeString(tmp.resolve("reports"), "a file where the folder should be");
-        try (QuorumServer server = QuorumServer.start(LOOPBACK, new ReportFolder(notADirectory))) {
+        try (QuorumServer server = QuorumServer.start(LOOPBACK, TestClient.TOKEN, new ReportFolder(notADirectory))) {
             TestClient client = new TestClient(server);
             for (String path : List.of("/api/health", "/api/reports")) {
                 HttpResponse<byte[]> response = client.get(path);
@@ -121,7 +130,7 @@ class QuorumServerTest {
         Routes erring = routes -> routes.get("/api/error", ctx -> {
             throw new AssertionError("secret detail");
         });
-        try (QuorumServer server = QuorumServer.start(LOOPBACK, List.of(failing, erring))) {
+        try (QuorumServer server = QuorumServer.start(LOOPBACK, TestClient.TOKEN, List.of(failing, erring))) {
             TestClient client = new TestClient(server);
             for (String path : List.of("/api/boom", "/api/error")) {
                 HttpResponse<byte[]> response = client.get(path);
@@ -135,7 +144,7 @@ class QuorumServerTest {
 
     @Test
     void aMalformedEscapeIsABadRequest() throws Exception {
-        try (QuorumServer server = QuorumServer.start(LOOPBACK, new ReportFolder(tmp))) {
+        try (QuorumServer server = QuorumServer.start(LOOPBACK, TestClient.TOKEN, new ReportFolder(tmp))) {
             TestClient client = new TestClient(server);
             for (String target : List.of("/api/reports/%u0032024-03-14.pdf", "/api/%zz", "/api/reports/%", "/api/reports/%ff")) {
                 TestClient.Raw response = client.raw("GET", target);
@@ -152,7 +161,7 @@ class QuorumServerTest {
     void refusesAHostThatIsNotLoopbackUnlessRemoteAccessIsAllowed() {
         for (String host : List.of("0.0.0.0", "::", "192.0.2.10")) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> QuorumServer.start(new ServerSettings(host, 0), new ReportFolder(tmp)));
+                    () -> QuorumServer.start(new ServerSettings(host, 0), TestClient.TOKEN, new ReportFolder(tmp)));
             assertTrue(e.getMessage().contains("\"" + host + "\""), e.getMessage());
             assertTrue(e.getMessage().contains("loopback"), e.getMessage());
         }
@@ -161,7 +170,7 @@ class QuorumServerTest {
     @Test
     void loopbackNamesAreAccepted() throws Exception {
         for (String host : List.of("localhost", "127.0.0.1")) {
-            try (QuorumServer server = QuorumServer.start(new ServerSettings(host, 0), new ReportFolder(tmp))) {
+            try (QuorumServer server = QuorumServer.start(new ServerSettings(host, 0), TestClient.TOKEN, new ReportFolder(tmp))) {
                 assertEquals(200, new TestClient(server).get("/api/health").statusCode(), host);
             }
         }
@@ -169,9 +178,9 @@ class QuorumServerTest {
 
     @Test
     void aTakenPortIsAClearError() throws Exception {
-        try (QuorumServer first = QuorumServer.start(LOOPBACK, new ReportFolder(tmp))) {
+        try (QuorumServer first = QuorumServer.start(LOOPBACK, TestClient.TOKEN, new ReportFolder(tmp))) {
             IllegalStateException e = assertThrows(IllegalStateException.class,
-                    () -> QuorumServer.start(new ServerSettings("127.0.0.1", first.port()), new ReportFolder(tmp)));
+                    () -> QuorumServer.start(new ServerSettings("127.0.0.1", first.port()), TestClient.TOKEN, new ReportFolder(tmp)));
             assertTrue(e.getMessage().contains("127.0.0.1:" + first.port()), e.getMessage());
         }
     }
@@ -190,7 +199,7 @@ class QuorumServerTest {
 
     @Test
     void theRawClientSeesTheSameAsTheHttpClient() throws IOException {
-        try (QuorumServer server = QuorumServer.start(LOOPBACK, new ReportFolder(tmp))) {
+        try (QuorumServer server = QuorumServer.start(LOOPBACK, TestClient.TOKEN, new ReportFolder(tmp))) {
             TestClient.Raw raw = new TestClient(server).raw("GET", "/api/health");
             assertEquals(200, raw.status());
             assertEquals("{\"status\":\"ok\",\"reports\":0}", raw.text());

@@ -56,7 +56,7 @@ class ReportRoutesTest {
         Files.writeString(tmp.resolve("secret.pdf"), SECRET);
         Files.writeString(tmp.resolve("reports").resolve("notes.pdf"), SECRET);
         Files.writeString(tmp.resolve("reports").resolve("quorum-2024-13-45.pdf"), SECRET);
-        server = QuorumServer.start(new ServerSettings("127.0.0.1", 0), folder);
+        server = QuorumServer.start(new ServerSettings("127.0.0.1", 0), TestClient.TOKEN, folder);
         client = new TestClient(server);
     }
 

@@ -40,13 +40,35 @@ final class TestClient {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The token the test servers are started with. */
+    static final ApiToken TOKEN = token();
+
+    private static ApiToken token() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("quorum-token");
+            dir.toFile().deleteOnExit();
+            ApiToken t = ApiToken.loadOrCreate(dir.resolve("server-token")).token();
+            dir.resolve("server-token").toFile().deleteOnExit();
+            return t;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final URI base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    // sent as Authorization: Bearer; null sends none
+    private final String token;
 
     TestClient(QuorumServer server) {
+        this(server, TOKEN.reveal());
+    }
+
+    /** @param token what to send as the bearer token, or null for none */
+    TestClient(QuorumServer server, String token) {
         this.base = server.baseUri();
+        this.token = token;
     }
 
     HttpResponse<byte[]> get(String path) throws IOException, InterruptedException {
@@ -54,9 +76,17 @@ final class TestClient {
     }
 
     HttpResponse<byte[]> send(String method, String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
-                .method(method, HttpRequest.BodyPublishers.noBody()).build();
-        return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        return send(method, path, HttpRequest.BodyPublishers.noBody(), Map.of());
+    }
+
+    HttpResponse<byte[]> send(String method, String path, HttpRequest.BodyPublisher body, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).method(method, body);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** Sends {@code <method> <target> HTTP/1.1} as written and reads the whole response. */
@@ -65,6 +95,7 @@ final class TestClient {
             socket.setSoTimeout((int) TIMEOUT.toMillis());
             OutputStream out = socket.getOutputStream();
             out.write((method + " " + target + " HTTP/1.1\r\nHost: " + base.getAuthority()
+                    + (token == null ? "" : "\r\nAuthorization: Bearer " + token)
                     + "\r\nConnection: close\r\n\r\n").getBytes(ISO_8859_1));
             out.flush();
             return parse(socket.getInputStream());

@@ -19,12 +19,13 @@ final class GracefulStop implements AutoCloseable {
     private final Thread hook;
     private final CountDownLatch finished = new CountDownLatch(1);
 
-    private GracefulStop(RunStop stop, PrintWriter err) {
+    private GracefulStop(RunStop stop, PrintWriter err, Runnable alsoOnSignal) {
         this.hook = new Thread(() -> {
             err.println();
             err.println("stopping at the next bar; the run is kept STOPPED and can be resumed (--resume)");
             err.flush();
             stop.request();
+            alsoOnSignal.run();
             try {
                 if (!finished.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
                     err.println("the run did not stop within " + WAIT_SECONDS + " s; exiting (it is marked FAILED at the next start)");
@@ -42,7 +43,17 @@ final class GracefulStop implements AutoCloseable {
      * @return the installed handler; close it when the command is done
      */
     static GracefulStop install(RunStop stop, PrintWriter err) {
-        GracefulStop g = new GracefulStop(stop, err);
+        return install(stop, err, () -> { });
+    }
+
+    /**
+     * @param stop         the run's stop, requested on a signal
+     * @param err          where to say what happens
+     * @param alsoOnSignal run on a signal too (a session that waits after its run, to stop waiting)
+     * @return the installed handler; close it when the command is done
+     */
+    static GracefulStop install(RunStop stop, PrintWriter err, Runnable alsoOnSignal) {
+        GracefulStop g = new GracefulStop(stop, err, alsoOnSignal);
         Runtime.getRuntime().addShutdownHook(g.hook);
         return g;
     }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "quorum", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "A plugin platform for trading bots that vote.",
-        subcommands = {BacktestCommand.class, ReplayCommand.class, BotsCommand.class, EvaluateCommand.class, ReportCommand.class, ServeCommand.class, PluginsCommand.class, ScriptsCommand.class, DataCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, BacktestCommand.class, ReplayCommand.class, BotsCommand.class, EvaluateCommand.class, ReportCommand.class, ServeCommand.class, PluginsCommand.class, ScriptsCommand.class, DataCommand.class, CommandLine.HelpCommand.class})
 public final class QuorumCli implements Runnable {
 
     @CommandLine.Spec

@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.quorum.api.Bar;
-import dev.quorum.api.BarStream;
 import dev.quorum.api.Strategy;
 import dev.quorum.core.config.ConfigException;
 import dev.quorum.core.config.QuorumConfig;
@@ -94,7 +92,7 @@ final class ReplayCommand implements Callable<Integer> {
             BacktestReport report;
             try {
                 report = new BacktestRunner(db, host, ws.workingDir(), Clock.systemUTC(), watched).run(cfg, ProgressListener.NONE,
-                        "replay", bars -> new Paced(bars, speed, statusEvery, out, lastVotes), ws.reportScheduler(db, host, out));
+                        "replay", bars -> new PacedBars(bars, speed, statusEvery, out, lastVotes), ws.reportScheduler(db, host, out));
             } catch (ConfigException e) {
                 throw e.locatedIn(ws.configFile());
             } finally {
@@ -129,57 +127,6 @@ final class ReplayCommand implements Callable<Integer> {
         public void retired(ScriptStrategy s) {
             out.println("reload: " + s.definition().displayName() + " was deleted; its bots vote FLAT from their next bar");
             out.flush();
-        }
-    }
-
-    /** The stored bars at a set pace, with a status line every few bars. */
-    private static final class Paced implements BarStream {
-        private final BarStream bars;
-        private final long nanosPerBar;
-        private final int statusEvery;
-        private final PrintWriter out;
-        private final Map<String, String> votes;
-        private final long start = System.nanoTime();
-        private long count;
-        private Bar last;
-
-        Paced(BarStream bars, double speed, int statusEvery, PrintWriter out, Map<String, String> votes) {
-            this.bars = bars;
-            this.nanosPerBar = speed == 0 ? 0 : (long) (1e9 / speed);
-            this.statusEvery = statusEvery;
-            this.out = out;
-            this.votes = votes;
-        }
-
-        @Override
-        public boolean hasNext() {
-            return bars.hasNext();
-        }
-
-        @Override
-        public Bar next() {
-            if (count > 0 && count % statusEvery == 0) {
-                out.println(last.closeTime() + "  " + count + " bars" + (votes.isEmpty() ? "" : "  " + new java.util.TreeMap<>(votes)));
-                out.flush();
-            }
-            long due = start + count * nanosPerBar;
-            long wait = due - System.nanoTime();
-            if (wait > 0) {
-                try {
-                    Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("replay interrupted", e);
-                }
-            }
-            count++;
-            last = bars.next();
-            return last;
-        }
-
-        @Override
-        public void close() {
-            bars.close();
         }
     }
 }

@@ -20,8 +20,9 @@ import picocli.CommandLine.Spec;
                 "  GET /api/health               status",
                 "  GET /api/reports              the reports: date, size, sha256, url",
                 "  GET /api/reports/DATE.pdf     one report (DATE as YYYY-MM-DD)",
-                "Listens on server.host:server.port (default 127.0.0.1:7070); there is no authentication yet,",
-                "so a non-loopback address is refused unless server.allowRemote is true."})
+                "Every /api route needs the API token (Authorization: Bearer TOKEN; made on first start, kept in",
+                "var/server-token). Listens on server.host:server.port (default 127.0.0.1:7070); without TLS a non-loopback",
+                "address is refused unless server.allowRemote is true."})
 final class ServeCommand implements Callable<Integer> {
 
     @Spec
@@ -45,10 +46,13 @@ final class ServeCommand implements Callable<Integer> {
         ReportFolder folder = new ReportFolder(ws.reportsDir());
         CountDownLatch stopped = new CountDownLatch(1);
         boolean interrupted = false;
-        try (QuorumServer server = QuorumServer.start(settings, folder)) {
+        dev.quorum.server.ApiToken.Loaded token = dev.quorum.server.ApiToken.loadOrCreate(ws.tokenFile());
+        try (QuorumServer server = QuorumServer.start(settings, token.token(), folder)) {
             Thread hook = new Thread(stopped::countDown, "quorum-serve-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             out.println("serving " + folder.list().size() + " report(s) from " + ws.reportsDir() + " at " + server.baseUri() + "/api/reports");
+            out.println(token.created() ? "API token (new, shown this once; kept in " + ws.tokenFile() + "): " + token.token().reveal()
+                    : "send the API token in " + ws.tokenFile() + " as Authorization: Bearer TOKEN");
             out.println("press Ctrl-C to stop");
             out.flush();
             try {

@@ -40,6 +40,11 @@ record Workspace(Path workingDir, Path configFile, QuorumConfig config) {
         return workingDir.resolve(config.storage().pluginsDir());
     }
 
+    /** @return where the server's API token is kept: {@code var/server-token}, owner-only */
+    Path tokenFile() {
+        return workingDir.resolve("var/server-token");
+    }
+
     Path reportsDir() {
         return workingDir.resolve(config.reports().dir());
     }
@@ -62,6 +67,18 @@ record Workspace(Path workingDir, Path configFile, QuorumConfig config) {
      * @return the scheduler of daily reports on a run's engine clock; null when {@code reports.duringRuns} is off
      */
     dev.quorum.report.DailyReportScheduler reportScheduler(Database db, PluginHost host, java.io.PrintWriter err) {
+        return reportScheduler(db, host, err, w -> { });
+    }
+
+    /**
+     * @param db      the store
+     * @param host    the plugins (their report sections)
+     * @param err     where each report written is announced
+     * @param written told of each report written too (a live session pushes it to the dashboard)
+     * @return the scheduler of daily reports on a run's engine clock; null when {@code reports.duringRuns} is off
+     */
+    dev.quorum.report.DailyReportScheduler reportScheduler(Database db, PluginHost host, java.io.PrintWriter err,
+                                                           java.util.function.Consumer<dev.quorum.report.DailyReports.Written> written) {
         if (!config.reports().duringRuns()) {
             return null;
         }
@@ -69,6 +86,7 @@ record Workspace(Path workingDir, Path configFile, QuorumConfig config) {
         return new dev.quorum.report.DailyReportScheduler(reports::write, config.reports().cron(), w -> {
             err.println("  " + ReportCommand.describe(w, workingDir));
             err.flush();
+            written.accept(w);
         });
     }
 

@@ -399,7 +399,7 @@ class ReportCliTest {
         }
     }
 
-    private static void assertPortClosed(int port) throws Exception {
+    private void assertPortClosed(int port) throws Exception {
         try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
             assertThrows(ConnectException.class, () -> http.send(get("http://127.0.0.1:" + port + "/api/health"),
                     HttpResponse.BodyHandlers.discarding()), "the server is closed");
@@ -494,8 +494,14 @@ class ReportCliTest {
         return fail("no line " + line + " within " + timeout + "\nout: " + out.text() + "\nerr: " + err.text());
     }
 
-    private static HttpRequest get(String uri) {
-        return HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(30)).GET().build();
+    /** A GET with the API token serve made in the home (var/server-token), when there is one. */
+    private HttpRequest get(String uri) throws IOException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(30)).GET();
+        Path token = home.resolve("var/server-token");
+        if (Files.exists(token)) {
+            b.header("Authorization", "Bearer " + Files.readString(token).strip());
+        }
+        return b.build();
     }
 
     private static String sha256(byte[] bytes) throws NoSuchAlgorithmException {

@@ -96,6 +96,9 @@ public final class Backtest {
     private final EquityRecorder equity;
     private final SignalTally tally;
     private final RunSink sink;
+    // whether the sink wants every bar (a live view), and the reusable view of the bar it is handed
+    private final boolean sinkWatchesBars;
+    private final Closed closed = new Closed();
     // the engine time (epoch seconds) at which the sink next wants to hear the clock
     private long wakeUpSecond;
     // the close time of the bar that reached the wake-up time: the sink is woken after the first bar closing
@@ -179,6 +182,7 @@ public final class Backtest {
         this.tally = new SignalTally(botNames);
         this.equity = new EquityRecorder(config.equityTimeframe(), sink, tally);
         this.sink = sink;
+        this.sinkWatchesBars = sink.watchesBars();
         this.wakeUpSecond = sink.nextWakeUp().getEpochSecond();
     }
 
@@ -233,6 +237,10 @@ public final class Backtest {
                     desk.closeAtEnd(bar);
                 }
             }
+            if (sinkWatchesBars) {
+                closed.bar = bar;
+                sink.onBarClosed(closed);
+            }
             if (pendingWakeSecond != Long.MIN_VALUE && close > pendingWakeSecond) {
                 // every bar closing by then has been processed, and this later bar has handed the sink the
                 // equity point of the bucket that ended then
@@ -258,6 +266,31 @@ public final class Backtest {
         sink.flush();
         return new EngineResult(bars, firstBar, end, desk.trades(), blocked + desk.cancelledEntries(), portfolio.equity(),
                 bots.stream().map(Bot::report).toList(), null);
+    }
+
+    /** The bar just processed, as {@link RunSink#onBarClosed} sees it; what it returns is computed when asked. */
+    private final class Closed implements BarClose {
+        private Bar bar;
+
+        @Override
+        public Bar bar() {
+            return bar;
+        }
+
+        @Override
+        public Instant now() {
+            return bar.closeTime();
+        }
+
+        @Override
+        public dev.quorum.api.PortfolioView portfolio() {
+            return portfolio.snapshot(bar.closeTime());
+        }
+
+        @Override
+        public Map<String, Map<String, Double>> weights() {
+            return learners == null ? Map.of() : learners.weights();
+        }
     }
 
     private void wakeUp(Instant now) {

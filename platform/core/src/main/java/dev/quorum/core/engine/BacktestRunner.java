@@ -68,6 +68,8 @@ public final class BacktestRunner {
     private final List<Registered<Strategy>> extraStrategies;
     private final boolean learnersLearn;
     private final boolean storesPredictions;
+    // makes the observer of a run, given its id; null for none
+    private final java.util.function.LongFunction<RunSink> observer;
 
     /**
      * @param database   the store
@@ -88,11 +90,13 @@ public final class BacktestRunner {
      */
     public BacktestRunner(Database database, PluginHost plugins, Path workingDir, Clock wallClock,
                           List<Registered<Strategy>> extraStrategies) {
-        this(database, plugins, workingDir, wallClock, extraStrategies, true, true);
+        this(database, plugins, workingDir, wallClock, extraStrategies, true, true, null);
     }
 
     private BacktestRunner(Database database, PluginHost plugins, Path workingDir, Clock wallClock,
-                           List<Registered<Strategy>> extraStrategies, boolean learnersLearn, boolean storesPredictions) {
+                           List<Registered<Strategy>> extraStrategies, boolean learnersLearn, boolean storesPredictions,
+                           java.util.function.LongFunction<RunSink> observer) {
+        this.observer = observer;
         this.learnersLearn = learnersLearn;
         this.storesPredictions = storesPredictions;
         this.database = database;
@@ -112,7 +116,18 @@ public final class BacktestRunner {
      *         (learning.state), learn nothing and save nothing (the test windows of a walk-forward evaluation)
      */
     public BacktestRunner frozenLearners() {
-        return new BacktestRunner(database, plugins, workingDir, wallClock, extraStrategies, false, storesPredictions);
+        return new BacktestRunner(database, plugins, workingDir, wallClock, extraStrategies, false, storesPredictions, observer);
+    }
+
+    /**
+     * @param observer makes, for a run's id, a sink that sees everything the run records after the journal has it, and
+     *                 every bar if it {@link RunSink#watchesBars() watches bars} (a live dashboard); it never holds up or
+     *                 stops the run ({@link ObservedSink})
+     * @return a runner whose runs are observed so
+     */
+    public BacktestRunner observedBy(java.util.function.LongFunction<RunSink> observer) {
+        return new BacktestRunner(database, plugins, workingDir, wallClock, extraStrategies, learnersLearn, storesPredictions,
+                java.util.Objects.requireNonNull(observer, "observer"));
     }
 
     /**
@@ -121,7 +136,7 @@ public final class BacktestRunner {
      *         database with millions of rows nobody reads
      */
     public BacktestRunner withoutStoredPredictions() {
-        return new BacktestRunner(database, plugins, workingDir, wallClock, extraStrategies, learnersLearn, false);
+        return new BacktestRunner(database, plugins, workingDir, wallClock, extraStrategies, learnersLearn, false, observer);
     }
 
     /**
@@ -248,8 +263,9 @@ public final class BacktestRunner {
             gate = stoppedAt == null ? null : new ResumeGate(journalSink, runId, stoppedAt, journal.trades(runId),
                     journal.fills(runId), () -> journal.resumed(runId));
             RunSink recorded = gate == null ? journalSink : gate;
-            RunSink sink = clock == null ? recorded
-                    : new ClockedSink(recorded, clock, runId, gate == null ? () -> false : gate::replaying);
+            java.util.function.BooleanSupplier replaying = gate == null ? () -> false : gate::replaying;
+            RunSink clocked = clock == null ? recorded : new ClockedSink(recorded, clock, runId, replaying);
+            RunSink sink = observer == null ? clocked : new ObservedSink(clocked, observer.apply(runId), replaying);
             OutcomeTracker outcomes = null;
             HealthMonitor health = null;
             LearnerDesk learners = null;

@@ -119,6 +119,22 @@ public interface RunSink extends dev.quorum.core.learning.OutcomeTracker.Listene
     default void onWeights(Instant time, java.util.Map<String, java.util.Map<String, Double>> weights) {
     }
 
+    /**
+     * @return whether this sink wants {@link #onBarClosed} after every bar (a live view); false by default, and then the
+     *         engine does not call it
+     */
+    default boolean watchesBars() {
+        return false;
+    }
+
+    /**
+     * A bar has been processed, for a sink that {@link #watchesBars()}. Called on the engine's thread: return quickly.
+     *
+     * @param close the bar, and what can be asked about the run at its close (only during this call)
+     */
+    default void onBarClosed(BarClose close) {
+    }
+
     /** The run has ended: write whatever is buffered. */
     default void flush() {
     }
