@@ -27,7 +27,8 @@ import dev.quorum.api.Bar;
  *   <li>ta4j running the same 87 strategies' indicators and rules one by one, for the ratio.</li>
  * </ol>
  * Ends with machine-readable {@code key=value} lines. {@code --quick} runs a short version. {@code --scripts}
- * runs {@link ScriptBench} instead, {@code --reports} {@link ReportBench} (the daily PDF report).
+ * runs {@link ScriptBench} instead, {@code --reports} {@link ReportBench} (the daily PDF report), {@code --api}
+ * {@link ApiBench} (the session API under load while the engine runs).
  */
 public final class BenchMain {
 
@@ -48,6 +49,10 @@ public final class BenchMain {
         Path technical = plugins.resolve("technical.zip");
         if (!Files.isRegularFile(technical)) {
             throw new IllegalStateException("no " + technical + ": build first (./quorum bench builds it)");
+        }
+        if (List.of(args).contains("--api")) {
+            ApiBench.run(quick, plugins);
+            return;
         }
         if (List.of(args).contains("--reports")) {
             if (List.of(args).contains("--scripts")) {

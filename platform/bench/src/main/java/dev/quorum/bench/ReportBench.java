@@ -60,9 +60,9 @@ import dev.quorum.report.DailyReports;
 final class ReportBench {
 
     /** The three symbols: name, seed, start price. */
-    private static final List<Walk> WALKS = List.of(new Walk("WALK-A", RandomWalk.SEED, 10_000),
+    static final List<Walk> WALKS = List.of(new Walk("WALK-A", RandomWalk.SEED, 10_000),
             new Walk("WALK-B", RandomWalk.SEED + 1, 500), new Walk("WALK-C", RandomWalk.SEED + 2, 50));
-    private static final LocalDate FIRST_DAY = LocalDate.parse("2020-01-01");
+    static final LocalDate FIRST_DAY = LocalDate.parse("2020-01-01");
     private static final ZoneId ZONE = ZoneOffset.UTC;
     private static final long TARGET_MILLIS = 2_000;
     private static final long TARGET_BYTES = 2_000_000;
@@ -71,7 +71,7 @@ final class ReportBench {
     private ReportBench() {
     }
 
-    private record Walk(String symbol, long seed, double startPrice) {
+    record Walk(String symbol, long seed, double startPrice) {
     }
 
     static void run(boolean quick, Path pluginsDir) throws Exception {
@@ -216,7 +216,7 @@ final class ReportBench {
      * confidence on small spreads, a low consensus threshold, tight engine stops), the basic risk chain as in the
      * default config, reports off during the run.
      */
-    private static QuorumConfig config(String url, Path plugins, Path reportsDir, LocalDate lastDay) {
+    static QuorumConfig config(String url, Path plugins, Path reportsDir, LocalDate lastDay) {
         DataConfig data = new DataConfig(WALKS.stream().map(Walk::symbol).toList(), "1m", FIRST_DAY.toString(), lastDay.toString(),
                 "unused: the candles are imported before the run");
         EngineConfig engine = new EngineConfig(10_000.0, 0.5, true, 5, 500, 0.005, 0.01, "1h");
@@ -239,7 +239,7 @@ final class ReportBench {
         return map;
     }
 
-    private static void writeCsv(Path file, Iterator<Bar> bars) throws IOException {
+    static void writeCsv(Path file, Iterator<Bar> bars) throws IOException {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write("timestamp,open,high,low,close,volume\n");
             StringBuilder line = new StringBuilder(128);
@@ -280,7 +280,7 @@ final class ReportBench {
         return (System.nanoTime() - startNanos) / 1e9;
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +22,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.quorum.api.Bar;
 import dev.quorum.api.BarQuery;
 import dev.quorum.api.BarStream;
-import dev.quorum.api.Trade;
 import dev.quorum.core.data.CandleStore;
 import dev.quorum.core.engine.BacktestRunner;
 import dev.quorum.core.journal.RunJournal;
@@ -57,7 +55,7 @@ public final class SessionRoutes implements Routes {
     private static final Pattern SECRET = Pattern.compile("(?i).*(password|secret|token|apikey|api_key|credential).*");
     private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password=)[^;&]*");
 
-    private final LiveSession session;
+    private final Supplier<LiveSession> sessions;
     private final Database database;
     private final EventHub events;
     private final Supplier<List<PluginStatus>> plugins;
@@ -72,7 +70,19 @@ public final class SessionRoutes implements Routes {
      */
     public SessionRoutes(LiveSession session, Database database, EventHub events, Supplier<List<PluginStatus>> plugins,
                          Supplier<List<Map<String, Object>>> scripts) {
-        this.session = session;
+        this(() -> session, database, events, plugins, scripts);
+    }
+
+    /**
+     * @param sessions the session of the moment (a benchmark runs one after another behind the same routes)
+     * @param database its store
+     * @param events   where the WebSocket clients join
+     * @param plugins  the plugins' state now
+     * @param scripts  the scripts' state now
+     */
+    public SessionRoutes(Supplier<LiveSession> sessions, Database database, EventHub events, Supplier<List<PluginStatus>> plugins,
+                         Supplier<List<Map<String, Object>>> scripts) {
+        this.sessions = sessions;
         this.database = database;
         this.events = events;
         this.plugins = plugins;
@@ -83,27 +93,31 @@ public final class SessionRoutes implements Routes {
     public void register(RoutesConfig routes) {
         routes.get("/api/status", ctx -> {
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("session", session.describe());
-            body.put("status", session.status());
+            body.put("session", session().describe());
+            body.put("status", session().status());
             body.put("clients", events.clients());
             ctx.json(body);
         });
         routes.get("/api/trades", this::trades);
-        routes.get("/api/bots", ctx -> ctx.json(Map.of("bots", session.bots())));
+        routes.get("/api/bots", ctx -> ctx.json(Map.of("bots", session().bots())));
         routes.get("/api/equity", this::equity);
         routes.get("/api/candles", this::candles);
         routes.get("/api/plugins", ctx -> ctx.json(Map.of("plugins", plugins.get().stream().map(SessionRoutes::plugin).toList())));
         routes.get("/api/scripts", ctx -> ctx.json(Map.of("scripts", scripts.get())));
-        routes.get("/api/config", ctx -> ctx.json(redacted(new ObjectMapper().readTree(BacktestRunner.json(session.config())))));
+        routes.get("/api/config", ctx -> ctx.json(redacted(new ObjectMapper().readTree(BacktestRunner.json(session().config())))));
         routes.ws("/ws", ws -> {
             ws.onConnect(ctx -> {
                 events.join(ctx);
                 ctx.enableAutomaticPings(15, java.util.concurrent.TimeUnit.SECONDS);
-                ctx.send(Json.mapper().writeValueAsString(Map.of("type", "status", "data", session.status())));
+                ctx.send(Json.mapper().writeValueAsString(Map.of("type", "status", "data", session().status())));
             });
             ws.onClose(events::leave);
             ws.onError(events::leave);
         });
+    }
+
+    private LiveSession session() {
+        return sessions.get();
     }
 
     private static Map<String, Object> plugin(PluginStatus p) {
@@ -122,11 +136,11 @@ public final class SessionRoutes implements Routes {
         int page = intParam(ctx, "page", 1, 1, Integer.MAX_VALUE);
         int size = intParam(ctx, "size", 50, 1, MAX_PAGE);
         String symbol = ctx.queryParam("symbol");
-        if (symbol != null && !session.config().data().symbols().contains(symbol)) {
-            throw new BadRequestResponse("symbol=" + symbol + ": the session trades " + String.join(", ", session.config().data().symbols()));
+        if (symbol != null && !session().config().data().symbols().contains(symbol)) {
+            throw new BadRequestResponse("symbol=" + symbol + ": the session trades " + String.join(", ", session().config().data().symbols()));
         }
         String bot = ctx.queryParam("bot");
-        List<String> bots = session.bots().stream().map(LiveSession.BotRow::bot).toList();
+        List<String> bots = session().bots().stream().map(LiveSession.BotRow::bot).toList();
         if (bot != null && !bots.contains(bot)) {
             throw new BadRequestResponse("bot=" + bot + ": the session's bots are " + String.join(", ", bots));
         }
@@ -141,39 +155,35 @@ public final class SessionRoutes implements Routes {
         }
         Instant from = day == null ? null : day.atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant to = day == null ? null : day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        long runId = session.status().runId(); // 0 until the run has started: no trades yet
-        List<Trade> matching = (runId == 0 ? List.<Trade>of() : new RunJournal(database, Clock.systemUTC()).trades(runId)).stream()
-                .filter(t -> symbol == null || t.symbol().equals(symbol))
-                .filter(t -> bot == null || t.bots().contains(bot))
-                .filter(t -> from == null || (!t.exitTime().isBefore(from) && t.exitTime().isBefore(to)))
-                .sorted(Comparator.comparingLong(Trade::id).reversed()).toList();
-        int start = (int) Math.min((long) (page - 1) * size, matching.size());
-        List<Map<String, Object>> rows = matching.subList(start, Math.min(start + size, matching.size())).stream()
-                .map(LiveSession::tradeEvent).toList();
+        long runId = session().status().runId(); // 0 until the run has started: no trades yet
+        RunJournal.TradePage found = runId == 0 ? new RunJournal.TradePage(0, List.of())
+                : new RunJournal(database, Clock.systemUTC()).tradePage(runId, symbol, bot, from, to, (int) Math.min((long) (page - 1) * size,
+                Integer.MAX_VALUE), size);
+        List<Map<String, Object>> rows = found.trades().stream().map(LiveSession::tradeEvent).toList();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("page", page);
         body.put("size", size);
-        body.put("total", matching.size());
+        body.put("total", found.total());
         body.put("trades", rows);
         ctx.json(body);
     }
 
     private void equity(Context ctx) {
-        ctx.json(Map.of("points", session.equityCurve()));
+        ctx.json(Map.of("points", session().equityCurve()));
     }
 
     private void candles(Context ctx) {
         String symbol = ctx.queryParam("symbol");
-        if (symbol == null || !session.config().data().symbols().contains(symbol)) {
-            throw new BadRequestResponse("symbol=" + symbol + ": expected one of " + String.join(", ", session.config().data().symbols()));
+        if (symbol == null || !session().config().data().symbols().contains(symbol)) {
+            throw new BadRequestResponse("symbol=" + symbol + ": expected one of " + String.join(", ", session().config().data().symbols()));
         }
         int limit = intParam(ctx, "limit", 500, 1, MAX_BARS);
-        Instant clock = session.status().clock();
+        Instant clock = session().status().clock();
         if (clock == null) {
             ctx.json(Map.of("symbol", symbol, "bars", List.of()));
             return;
         }
-        dev.quorum.api.Timeframe tf = session.config().data().baseTimeframe();
+        dev.quorum.api.Timeframe tf = session().config().data().baseTimeframe();
         Duration span = tf.duration().multipliedBy(limit);
         Instant from = clock.minus(span);
         String after = ctx.queryParam("after");
@@ -189,7 +199,7 @@ public final class SessionRoutes implements Routes {
         Instant to = clock.minus(tf.duration()).plusMillis(1);
         List<Map<String, Object>> bars = new ArrayList<>();
         if (from.isBefore(to)) {
-            try (BarStream stream = new CandleStore(database).bars(new BarQuery(List.of(symbol), session.config().data().baseTimeframe(),
+            try (BarStream stream = new CandleStore(database).bars(new BarQuery(List.of(symbol), session().config().data().baseTimeframe(),
                     from, to))) {
                 while (stream.hasNext()) {
                     Bar b = stream.next();

@@ -284,9 +284,17 @@ class SessionApiTest {
         JsonNode eth = json(client.get("/api/trades?size=500&symbol=ETH-USD"));
         assertEquals(count("SELECT COUNT(*) FROM trades WHERE run_id = " + runId + " AND symbol = 'ETH-USD'"), eth.path("total").asInt());
         eth.path("trades").forEach(t -> assertEquals("ETH-USD", t.path("symbol").asText()));
-        JsonNode rsi = json(client.get("/api/trades?size=500&bot=rsi-reversion"));
-        assertEquals(count("SELECT COUNT(*) FROM trades WHERE run_id = " + runId + " AND (',' || bots || ',') LIKE '%,rsi-reversion,%'"),
+        JsonNode rsi = json(client.get("/api/trades?size=500&bot=macd-cross"));
+        assertEquals(count("SELECT COUNT(*) FROM trades WHERE run_id = " + runId + " AND (',' || bots || ',') LIKE '%,macd-cross,%'"),
                 rsi.path("total").asInt());
+        rsi.path("trades").forEach(t -> assertTrue(t.path("bots").toString().contains("\"macd-cross\""), t.toString()));
+        assertTrue(rsi.path("total").asInt() > 0, "macd-cross voted for some: " + rsi.path("total"));
+        // a bot that voted for none of them (in this configuration rsi-reversion never agreed with enough others)
+        assertEquals(count("SELECT COUNT(*) FROM trades WHERE run_id = " + runId + " AND (',' || bots || ',') LIKE '%,rsi-reversion,%'"),
+                json(client.get("/api/trades?bot=rsi-reversion")).path("total").asInt());
+        JsonNode ethPage2 = json(client.get("/api/trades?size=5&page=2&symbol=ETH-USD"));
+        assertEquals(eth.path("trades").get(5).path("id").asLong(), ethPage2.path("trades").get(0).path("id").asLong(),
+                "a filtered page starts where the one before ended");
         JsonNode day = json(client.get("/api/trades?size=500&day=2018-04-05"));
         assertEquals(count("SELECT COUNT(*) FROM trades WHERE run_id = " + runId + " AND exit_time >= "
                 + Instant.parse("2018-04-05T00:00:00Z").toEpochMilli() + " AND exit_time < " + Instant.parse("2018-04-06T00:00:00Z").toEpochMilli()),

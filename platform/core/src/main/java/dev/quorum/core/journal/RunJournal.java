@@ -299,23 +299,97 @@ public final class RunJournal {
      */
     public List<Trade> trades(long runId) {
         List<Trade> trades = new ArrayList<>();
-        String sql = "SELECT id, symbol, direction, quantity, entry_time, entry_price, exit_time, exit_price, fees, pnl,"
-                + " exit_reason, bots, hedge FROM trades WHERE run_id = ? ORDER BY id";
+        String sql = "SELECT " + TRADE_COLUMNS + " FROM trades WHERE run_id = ? ORDER BY id";
         try (Connection c = database.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, runId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String bots = rs.getString(12);
-                    trades.add(new Trade(rs.getLong(1), rs.getString(2), Direction.valueOf(rs.getString(3)), rs.getDouble(4),
-                            Instant.ofEpochMilli(rs.getLong(5)), rs.getDouble(6), Instant.ofEpochMilli(rs.getLong(7)),
-                            rs.getDouble(8), rs.getDouble(9), rs.getDouble(10), ExitReason.valueOf(rs.getString(11)),
-                            bots.isEmpty() ? List.of() : Arrays.asList(bots.split(",")), rs.getBoolean(13)));
+                    trades.add(trade(rs));
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read trades of run " + runId + ": " + e.getMessage(), e);
         }
         return trades;
+    }
+
+    private static final String TRADE_COLUMNS = "id, symbol, direction, quantity, entry_time, entry_price, exit_time, exit_price,"
+            + " fees, pnl, exit_reason, bots, hedge";
+
+    private static Trade trade(ResultSet rs) throws SQLException {
+        String bots = rs.getString(12);
+        return new Trade(rs.getLong(1), rs.getString(2), Direction.valueOf(rs.getString(3)), rs.getDouble(4),
+                Instant.ofEpochMilli(rs.getLong(5)), rs.getDouble(6), Instant.ofEpochMilli(rs.getLong(7)),
+                rs.getDouble(8), rs.getDouble(9), rs.getDouble(10), ExitReason.valueOf(rs.getString(11)),
+                bots.isEmpty() ? List.of() : Arrays.asList(bots.split(",")), rs.getBoolean(13));
+    }
+
+    /**
+     * One page of a run's trades, newest first, and how many match.
+     *
+     * @param total  the trades that match the filters
+     * @param trades the page
+     */
+    public record TradePage(int total, List<Trade> trades) {
+    }
+
+    /**
+     * A page of a run's trades, newest first, filtered in SQL (the dashboard's {@code /api/trades}).
+     *
+     * @param runId  the run
+     * @param symbol only this symbol's, or null
+     * @param bot    only those this bot voted for, or null
+     * @param from   only those closed at or after, or null
+     * @param to     only those closed before, or null
+     * @param offset how many matching trades to skip
+     * @param limit  the most to return
+     * @return the page and the count of matches
+     */
+    public TradePage tradePage(long runId, String symbol, String bot, Instant from, Instant to, int offset, int limit) {
+        StringBuilder where = new StringBuilder(" FROM trades WHERE run_id = ?");
+        List<Object> args = new ArrayList<>();
+        args.add(runId);
+        if (symbol != null) {
+            where.append(" AND symbol = ?");
+            args.add(symbol);
+        }
+        if (bot != null) {
+            // the bots column is the names joined by commas
+            where.append(" AND (',' || bots || ',') LIKE ? ESCAPE '!'");
+            args.add("%," + bot.replace("!", "!!").replace("%", "!%").replace("_", "!_") + ",%");
+        }
+        if (from != null) {
+            where.append(" AND exit_time >= ?");
+            args.add(from.toEpochMilli());
+        }
+        if (to != null) {
+            where.append(" AND exit_time < ?");
+            args.add(to.toEpochMilli());
+        }
+        try (Connection c = database.connection();
+             PreparedStatement count = c.prepareStatement("SELECT COUNT(*)" + where);
+             PreparedStatement page = c.prepareStatement("SELECT " + TRADE_COLUMNS + where + " ORDER BY id DESC LIMIT ? OFFSET ?")) {
+            for (int i = 0; i < args.size(); i++) {
+                count.setObject(i + 1, args.get(i));
+                page.setObject(i + 1, args.get(i));
+            }
+            page.setInt(args.size() + 1, limit);
+            page.setInt(args.size() + 2, offset);
+            int total;
+            try (ResultSet rs = count.executeQuery()) {
+                rs.next();
+                total = rs.getInt(1);
+            }
+            List<Trade> trades = new ArrayList<>();
+            try (ResultSet rs = page.executeQuery()) {
+                while (rs.next()) {
+                    trades.add(trade(rs));
+                }
+            }
+            return new TradePage(total, trades);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read trades of run " + runId + ": " + e.getMessage(), e);
+        }
     }
 
     /**
