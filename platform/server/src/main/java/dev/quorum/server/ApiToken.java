@@ -53,16 +53,18 @@ public final class ApiToken {
             byte[] random = new byte[32];
             new SecureRandom().nextBytes(random);
             String text = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            // written whole to a temporary file, owner-only from its creation, then moved into place: nobody reads half a token
+            Path parent = file.toAbsolutePath().getParent();
+            Path temp = posix(parent) ? Files.createTempFile(parent, ".server-token", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY))
+                    : Files.createTempFile(parent, ".server-token", ".tmp");
             try {
-                if (posix(file.toAbsolutePath().getParent())) {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-                } else {
-                    Files.createFile(file);
-                }
+                Files.writeString(temp, text + "\n", StandardCharsets.US_ASCII);
+                Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             } catch (FileAlreadyExistsException raced) {
                 return new Loaded(read(file), false);
+            } finally {
+                Files.deleteIfExists(temp);
             }
-            Files.writeString(file, text + "\n", StandardCharsets.US_ASCII);
             return new Loaded(new ApiToken(text), true);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read or write the API token file " + file + ": " + e.getMessage(), e);

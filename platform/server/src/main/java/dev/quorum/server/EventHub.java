@@ -31,17 +31,28 @@ public final class EventHub implements AutoCloseable {
 
     private final ObjectMapper json = Json.mapper();
     private final Set<WsContext> clients = ConcurrentHashMap.newKeySet();
+    private final AtomicLong published = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
     private final ThreadPoolExecutor sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(QUEUE),
             r -> {
                 Thread t = new Thread(r, "quorum-ws-sender");
                 t.setDaemon(true);
                 return t;
-            }, (r, pool) -> { });
-    private final AtomicLong published = new AtomicLong();
-    private final AtomicLong dropped = new AtomicLong();
+            }, (r, pool) -> dropped.incrementAndGet());
 
-    void join(WsContext client) {
-        clients.add(client);
+    /**
+     * A client joins: it gets {@code first} (the session now), then every event published after it, in order (both go
+     * through the sender thread).
+     */
+    void join(WsContext client, String first) {
+        sender.execute(() -> {
+            try {
+                client.send(first);
+                clients.add(client);
+            } catch (RuntimeException e) {
+                // gone already
+            }
+        });
     }
 
     void leave(WsContext client) {
@@ -68,12 +79,7 @@ public final class EventHub implements AutoCloseable {
             return;
         }
         published.incrementAndGet();
-        int before = sender.getQueue().size();
-        if (before >= QUEUE) {
-            dropped.incrementAndGet();
-            return;
-        }
-        sender.execute(() -> {
+        sender.execute(() -> { // when QUEUE events wait already, it is dropped and counted (the rejection handler)
             for (WsContext client : clients) {
                 try {
                     if (client.session.isOpen()) {

@@ -193,6 +193,25 @@ public final class LiveSession {
     }
 
     /**
+     * The run has finished: its positions are closed at the end of the data, so its equity is its cash, as the run reports
+     * it (the last once-a-second snapshot may be older than the last bar and the end-of-data exits).
+     *
+     * @param result what the engine reported
+     */
+    public void finished(dev.quorum.core.engine.EngineResult result) {
+        Status s = status;
+        Instant clock = result.lastBar() != null ? result.lastBar() : s.clock();
+        status = new Status(s.runId(), "FINISHED", clock, result.bars(), result.finalEquity(), result.finalEquity(), result.trades(),
+                List.of(), null);
+        if (clock != null && (curve.isEmpty() || ((Instant) curve.get(curve.size() - 1).get("time")).isBefore(clock))) {
+            curve.add(Map.of("time", clock, "equity", result.finalEquity()));
+        }
+        events.publish("equity", Map.of("time", status.clock(), "equity", status.equity(), "cash", status.cash(), "positions", List.of(),
+                "bars", status.bars()));
+        events.publish("status", status);
+    }
+
+    /**
      * A daily report was written.
      *
      * @param day   its day

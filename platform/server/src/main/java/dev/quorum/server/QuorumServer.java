@@ -31,6 +31,8 @@ public final class QuorumServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(QuorumServer.class);
     /** The largest request body taken, in bytes: the API's bodies are a few hundred bytes of JSON. */
     public static final long MAX_REQUEST_BYTES = 64 * 1024;
+    /** WebSocket frames that may wait to be sent to one client. */
+    static final int MAX_WAITING_FRAMES = 1_000;
 
     private final Javalin app;
     private final String host;
@@ -88,6 +90,9 @@ public final class QuorumServer implements AutoCloseable {
         config.startup.showOldJavalinVersionWarning = false;
         config.http.prefer405over404 = true;
         config.http.maxRequestSize = MAX_REQUEST_BYTES; // a larger body is answered 413
+        // a WebSocket client that stops reading does not pile up frames without bound: beyond this many waiting, Jetty
+        // fails the sends to it (the dashboard reconnects and reads everything again over REST)
+        config.jetty.modifyWebSocketServletFactory(factory -> factory.setMaxOutgoingFrames(MAX_WAITING_FRAMES));
         // the dashboard: static files from the class path, public (they hold no data; everything under /api needs the token)
         config.staticFiles.add(files -> {
             files.hostedPath = "/";

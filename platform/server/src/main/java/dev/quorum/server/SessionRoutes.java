@@ -52,8 +52,9 @@ public final class SessionRoutes implements Routes {
     static final int MAX_PAGE = 500;
     /** The most bars one candles request returns. */
     static final int MAX_BARS = 2_000;
-    private static final Pattern SECRET = Pattern.compile("(?i).*(password|secret|token|apikey|api_key|credential).*");
-    private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password=)[^;&]*");
+    private static final Pattern SECRET = Pattern.compile("(?i).*(pass|pwd|secret|token|key|credential|auth|private).*");
+    private static final Pattern URL_PASSWORD = Pattern.compile("(?i)((?:password|pwd)=)[^;&]*");
+    private static final Pattern URL_USERINFO = Pattern.compile("(://[^/@:]*:)[^/@]*@");
 
     private final Supplier<LiveSession> sessions;
     private final Database database;
@@ -107,9 +108,8 @@ public final class SessionRoutes implements Routes {
         routes.get("/api/config", ctx -> ctx.json(redacted(new ObjectMapper().readTree(BacktestRunner.json(session().config())))));
         routes.ws("/ws", ws -> {
             ws.onConnect(ctx -> {
-                events.join(ctx);
                 ctx.enableAutomaticPings(15, java.util.concurrent.TimeUnit.SECONDS);
-                ctx.send(Json.mapper().writeValueAsString(Map.of("type", "status", "data", session().status())));
+                events.join(ctx, Json.mapper().writeValueAsString(Map.of("type", "status", "data", session().status())));
             });
             ws.onClose(events::leave);
             ws.onError(events::leave);
@@ -248,8 +248,8 @@ public final class SessionRoutes implements Routes {
             }
             return node;
         }
-        if (node.isTextual() && URL_PASSWORD.matcher(node.asText()).find()) {
-            return TextNode.valueOf(URL_PASSWORD.matcher(node.asText()).replaceAll("$1***"));
+        if (node.isTextual() && (URL_PASSWORD.matcher(node.asText()).find() || URL_USERINFO.matcher(node.asText()).find())) {
+            return TextNode.valueOf(URL_USERINFO.matcher(URL_PASSWORD.matcher(node.asText()).replaceAll("$1***")).replaceAll("$1***@"));
         }
         return node;
     }

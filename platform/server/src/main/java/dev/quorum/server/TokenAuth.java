@@ -41,15 +41,34 @@ public final class TokenAuth implements Routes {
 
     private void check(Context ctx) {
         String header = ctx.header("Authorization");
-        String sent = header != null && header.startsWith("Bearer ") ? header.substring("Bearer ".length()).strip() : ctx.cookie(COOKIE);
+        boolean bearer = header != null && header.startsWith("Bearer ");
+        String sent = bearer ? header.substring("Bearer ".length()).strip() : ctx.cookie(COOKIE);
         if (!token.matches(sent)) {
             throw new UnauthorizedResponse(sent == null ? "the API token is missing: send Authorization: Bearer TOKEN, or sign in"
                     + " at " + LOGIN : "the API token is wrong");
+        }
+        if (!bearer) {
+            sameOrigin(ctx);
+        }
+    }
+
+    /**
+     * A request signed in by the cookie must come from the dashboard's own pages: SameSite does not tell ports apart, so a
+     * page on another localhost port would send the cookie too, and a WebSocket has no CORS to keep it from reading.
+     * Browsers send {@code Origin} with every WebSocket handshake and every cross-origin request.
+     */
+    private static void sameOrigin(Context ctx) {
+        String origin = ctx.header("Origin");
+        String host = ctx.header("Host");
+        if (origin != null && !origin.equals("http://" + host) && !origin.equals("https://" + host)) {
+            throw new io.javalin.http.ForbiddenResponse("a request from " + origin + " with the dashboard's cookie: only this server's own"
+                    + " pages may use it (send Authorization: Bearer TOKEN instead)");
         }
     }
 
     /** {@code {"token": "..."}} in, the cookie out. */
     private void login(Context ctx) {
+        sameOrigin(ctx);
         String sent;
         try {
             com.fasterxml.jackson.databind.JsonNode body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(ctx.body());

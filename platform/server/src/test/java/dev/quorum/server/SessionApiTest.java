@@ -241,9 +241,22 @@ class SessionApiTest {
         assertEquals(200, in.statusCode());
         String cookie = in.headers().firstValue("Set-Cookie").orElseThrow();
         assertTrue(cookie.startsWith(TokenAuth.COOKIE + "=") && cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), cookie);
-        HttpResponse<byte[]> status = none.send("GET", "/api/status", HttpRequest.BodyPublishers.noBody(),
-                Map.of("Cookie", cookie.substring(0, cookie.indexOf(';'))));
+        String jar = cookie.substring(0, cookie.indexOf(';'));
+        HttpResponse<byte[]> status = none.send("GET", "/api/status", HttpRequest.BodyPublishers.noBody(), Map.of("Cookie", jar));
         assertEquals(200, status.statusCode());
+        // the cookie from another origin (a page on another localhost port): refused, REST and WebSocket alike
+        HttpResponse<byte[]> foreign = none.send("GET", "/api/status", HttpRequest.BodyPublishers.noBody(),
+                Map.of("Cookie", jar, "Origin", "http://127.0.0.1:1"));
+        assertEquals(403, foreign.statusCode());
+        assertTrue(json(foreign).path("error").asText().contains("only this server's own pages may use it"), json(foreign).toString());
+        ExecutionException crossSite = assertThrows(ExecutionException.class, () -> HttpClient.newHttpClient().newWebSocketBuilder()
+                .header("Cookie", jar).header("Origin", "http://127.0.0.1:1").buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/ws"),
+                        new WebSocket.Listener() { }).get(10, TimeUnit.SECONDS));
+        assertTrue(crossSite.getCause() instanceof java.net.http.WebSocketHandshakeException, String.valueOf(crossSite.getCause()));
+        WebSocket own = HttpClient.newHttpClient().newWebSocketBuilder().header("Cookie", jar)
+                .header("Origin", "http://127.0.0.1:" + server.port()).buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/ws"),
+                        new WebSocket.Listener() { }).get(10, TimeUnit.SECONDS);
+        own.abort();
         assertEquals(401, none.send("POST", "/api/login", HttpRequest.BodyPublishers.ofString("{\"token\": \"nope\"}"), Map.of()).statusCode());
         HttpResponse<byte[]> malformed = none.send("POST", "/api/login", HttpRequest.BodyPublishers.ofString("token=1"), Map.of());
         assertEquals(400, malformed.statusCode());
@@ -318,9 +331,12 @@ class SessionApiTest {
     @Test
     void statusBotsPluginsScriptsAndTheRedactedConfigSayWhatIsStored() throws Exception {
         BacktestReport report = run.get(60, TimeUnit.SECONDS);
-        session.ended("FINISHED", null);
+        session.finished(report.result());
         TestClient client = new TestClient(server);
         JsonNode status = json(client.get("/api/status")).path("status");
+        assertEquals("FINISHED", status.path("state").asText());
+        assertEquals(report.result().finalEquity(), status.path("equity").asDouble(), 1e-9, "the run's final equity, not the last snapshot");
+        assertEquals(0, status.path("positions").size(), "every position closed at the end of the data");
         assertEquals(report.runId(), status.path("runId").asLong());
         assertEquals(report.result().bars(), status.path("bars").asLong());
         assertEquals(report.result().lastBar().toString(), status.path("clock").asText());
@@ -337,7 +353,10 @@ class SessionApiTest {
 
         ObjectMapper m = new ObjectMapper();
         JsonNode redacted = SessionRoutes.redacted(m.readTree("{\"storage\":{\"database\":\"jdbc:postgresql://h/q?user=a&password=s3cret\"},"
-                + "\"feed\":{\"apiKey\":\"k\",\"nested\":[{\"secretToken\":\"t\"}]},\"engine\":{\"initialCash\":5}}"));
+                + "\"feed\":{\"apiKey\":\"k\",\"privateKey\":\"p\",\"url\":\"https://bob:hunter2@x.example/feed\","
+                + "\"nested\":[{\"secretToken\":\"t\"}]},\"engine\":{\"initialCash\":5}}"));
+        assertEquals("***", redacted.path("feed").path("privateKey").asText());
+        assertEquals("https://bob:***@x.example/feed", redacted.path("feed").path("url").asText());
         assertEquals("jdbc:postgresql://h/q?user=a&password=***", redacted.path("storage").path("database").asText());
         assertEquals("***", redacted.path("feed").path("apiKey").asText());
         assertEquals("***", redacted.path("feed").path("nested").get(0).path("secretToken").asText());

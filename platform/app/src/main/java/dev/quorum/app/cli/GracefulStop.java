@@ -22,7 +22,7 @@ final class GracefulStop implements AutoCloseable {
     private GracefulStop(RunStop stop, PrintWriter err, Runnable alsoOnSignal) {
         this.hook = new Thread(() -> {
             err.println();
-            err.println("stopping at the next bar; the run is kept STOPPED and can be resumed (--resume)");
+            err.println("stopping: a run still going stops at its next bar and is kept STOPPED, resumable with --resume");
             err.flush();
             stop.request();
             alsoOnSignal.run();

@@ -119,7 +119,7 @@ final class RunCommand implements Callable<Integer> {
                     out.flush();
                     return 0;
                 }
-                session.ended("FINISHED", null);
+                session.finished(report.result());
                 out.printf(java.util.Locale.ROOT, "%nsession run %d finished: %,d bars, %d trades, net PnL %s; trade log sha256 %s%n",
                         report.runId(), report.result().bars(), report.performance().trades().trades(),
                         Format.money(report.performance().trades().netPnl()), report.tradeLogSha256());

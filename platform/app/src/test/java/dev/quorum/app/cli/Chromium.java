@@ -66,43 +66,52 @@ final class Chromium implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
                 "--user-data-dir=" + profile, "--remote-debugging-port=0", "--window-size=" + width + "," + height, "about:blank")
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        String browserUrl = null;
+        // its stderr is read on a thread of its own, so that a browser that says nothing cannot hang the test
+        CompletableFuture<String> listening = new CompletableFuture<>();
         BufferedReader err = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8));
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        String line;
-        while (System.nanoTime() < deadline && (line = err.readLine()) != null) {
-            Matcher m = LISTENING.matcher(line);
-            if (m.find()) {
-                browserUrl = m.group(1);
-                break;
+        Thread reader = new Thread(() -> {
+            err.lines().forEach(l -> {
+                Matcher m = LISTENING.matcher(l);
+                if (m.find()) {
+                    listening.complete(m.group(1));
+                }
+            });
+            listening.complete(null);
+        }, "chromium-stderr");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            String browserUrl;
+            try {
+                browserUrl = listening.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                browserUrl = null;
             }
-        }
-        if (browserUrl == null) {
-            process.destroyForcibly();
-            throw new IOException("chromium did not say where its DevTools listen");
-        }
-        Thread drain = new Thread(() -> err.lines().forEach(l -> { }), "chromium-stderr");
-        drain.setDaemon(true);
-        drain.start();
-        URI base = URI.create(browserUrl);
-        HttpResponse<String> list = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://" + base.getAuthority()
-                + "/json/list")).timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
-        String pageUrl = null;
-        for (JsonNode target : JSON.readTree(list.body())) {
-            if (target.path("type").asText().equals("page")) {
-                pageUrl = target.path("webSocketDebuggerUrl").asText();
-                break;
+            if (browserUrl == null) {
+                throw new IOException("chromium did not say where its DevTools listen within " + TIMEOUT.toSeconds() + " s");
             }
+            URI base = URI.create(browserUrl);
+            HttpResponse<String> list = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://" + base.getAuthority()
+                    + "/json/list")).timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+            String pageUrl = null;
+            for (JsonNode target : JSON.readTree(list.body())) {
+                if (target.path("type").asText().equals("page")) {
+                    pageUrl = target.path("webSocketDebuggerUrl").asText();
+                    break;
+                }
+            }
+            if (pageUrl == null) {
+                throw new IOException("chromium has no page target: " + list.body());
+            }
+            browser = new Connection(URI.create(browserUrl));
+            page = new Connection(URI.create(pageUrl));
+            page.call("Page.enable", Map.of());
+            page.call("Runtime.enable", Map.of());
+            size(width, height);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            process.destroyForcibly(); // no browser left behind
+            throw e;
         }
-        if (pageUrl == null) {
-            close();
-            throw new IOException("chromium has no page target: " + list.body());
-        }
-        browser = new Connection(URI.create(browserUrl));
-        page = new Connection(URI.create(pageUrl));
-        page.call("Page.enable", Map.of());
-        page.call("Runtime.enable", Map.of());
-        size(width, height);
     }
 
     /** Sets the page's viewport. */

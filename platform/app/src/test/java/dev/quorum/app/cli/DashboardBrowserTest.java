@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a newcomer does, in a real browser: {@code ./quorum run} on a fresh home (in-process, on a free port, the
- * embedded candles replayed at 400 bars a second), open the address it prints in headless Chromium, see the equity chart
+ * embedded candles replayed at 250 bars a second), open the address it prints in headless Chromium, see the equity chart
  * draw and a trade appear live, download a daily report, and look at the page on a narrow screen. Screenshots go to
  * {@code target/screenshots/}. Needs Debian's chromium ({@code .ci/run} installs it); without it the test is skipped,
  * loudly.
@@ -52,6 +52,7 @@ class DashboardBrowserTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(300)
     void aNewcomerOpensThePrintedAddressSeesTradesAndEquityArriveLiveAndDownloadsAReport() throws Exception {
         Optional<Path> chromium = Chromium.binary();
         if (chromium.isEmpty()) {
@@ -62,7 +63,7 @@ class DashboardBrowserTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         AtomicInteger exit = new AtomicInteger(-1);
-        Thread session = new Thread(() -> exit.set(QuorumCli.execute(new String[] {"run", "--speed", "400", "--port", "0", "--exit-when-done"},
+        Thread session = new Thread(() -> exit.set(QuorumCli.execute(new String[] {"run", "--speed", "250", "--port", "0", "--exit-when-done"},
                 new PrintWriter(out, true), new PrintWriter(err, true))), "quorum-run");
         session.start();
         assertTrue(Chromium.waitFor(() -> DASHBOARD.matcher(out.toString()).find() || !session.isAlive(), Duration.ofSeconds(90)),

@@ -216,10 +216,11 @@ public final class Backtest {
     public EngineResult run(BarStream stream, ProgressListener progress, RunStop stop) {
         Bar bar = null;
         long lastClose = Long.MIN_VALUE;
+        boolean stoppable = stop != RunStop.never(); // a backtest's bar loop pays nothing for stops it cannot have
         while (stream.hasNext()) {
             Bar next = stream.next();
             long close = next.openTime().getEpochSecond() + next.timeframe().duration().getSeconds();
-            if (stop.before(close, lastClose)) {
+            if (stoppable && stop.before(close, lastClose)) {
                 sink.flush();
                 Instant stoppedAt = lastClose == Long.MIN_VALUE ? Instant.ofEpochSecond(close).minusSeconds(1) : Instant.ofEpochSecond(lastClose);
                 return new EngineResult(bars, firstBar, bar == null ? null : bar.closeTime(), desk.trades(),
