@@ -52,6 +52,45 @@ class DashboardBrowserTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(120)
+    void thePageReconnectsAfterTheServerRestartsAndReadsTheSessionAgain() throws Exception {
+        Optional<Path> chromium = Chromium.binary();
+        if (chromium.isEmpty()) {
+            System.err.println("\n!!! DashboardBrowserTest SKIPPED: no chromium at /usr/bin/chromium (apt-get install chromium)\n");
+            Assumptions.abort("no chromium: apt-get install chromium");
+        }
+        dev.quorum.core.config.QuorumConfig shipped = new dev.quorum.core.config.ConfigLoader().load(home.resolve("config/quorum.yaml"));
+        java.util.List<String> bots = shipped.bots().stream().map(b -> b.name()).toList();
+        dev.quorum.server.ApiToken token = dev.quorum.server.ApiToken.loadOrCreate(home.resolve("var/server-token")).token();
+        dev.quorum.core.report.ReportFolder reports = new dev.quorum.core.report.ReportFolder(Files.createDirectories(home.resolve("reports")));
+        try (dev.quorum.core.store.Database db = dev.quorum.core.store.Database.open(dev.quorum.core.store.Database.fileUrl(home.resolve("var/db/q")));
+             dev.quorum.server.EventHub events = new dev.quorum.server.EventHub();
+             Chromium browser = new Chromium(chromium.get(), 1280, 800)) {
+            dev.quorum.server.LiveSession first = new dev.quorum.server.LiveSession(shipped, bots, 10, java.time.Clock.systemUTC(), events);
+            dev.quorum.server.QuorumServer server = dev.quorum.server.QuorumServer.start(new dev.quorum.server.ServerSettings("127.0.0.1", 0),
+                    token, java.util.List.of(new dev.quorum.server.ReportRoutes(reports),
+                            new dev.quorum.server.SessionRoutes(first, db, events, java.util.List::of, java.util.List::of)));
+            int port = server.port();
+            browser.navigate("http://127.0.0.1:" + port + "/#token=" + token.reveal());
+            assertTrue(browser.waitFor("document.getElementById('live').textContent === 'live'", Duration.ofSeconds(30)), "connected");
+            assertEquals("STARTING", browser.eval("document.getElementById('state').textContent").asText());
+            server.close();
+            assertTrue(browser.waitFor("document.getElementById('live').textContent === 'reconnecting'", Duration.ofSeconds(30)),
+                    "the page sees the server go");
+            // the server comes back on the same port, with a session that has moved on
+            dev.quorum.server.LiveSession second = new dev.quorum.server.LiveSession(shipped, bots, 10, java.time.Clock.systemUTC(), events);
+            second.ended("STOPPED", null);
+            try (dev.quorum.server.QuorumServer again = dev.quorum.server.QuorumServer.start(new dev.quorum.server.ServerSettings("127.0.0.1", port),
+                    token, java.util.List.of(new dev.quorum.server.ReportRoutes(reports),
+                            new dev.quorum.server.SessionRoutes(second, db, events, java.util.List::of, java.util.List::of)))) {
+                assertTrue(browser.waitFor("document.getElementById('live').textContent === 'live'"
+                        + " && document.getElementById('state').textContent === 'STOPPED'", Duration.ofSeconds(40)),
+                        "it reconnects by itself and reads the session again: " + browser.eval("document.getElementById('live').textContent"));
+            }
+        }
+    }
+
+    @Test
     @org.junit.jupiter.api.Timeout(300)
     void aNewcomerOpensThePrintedAddressSeesTradesAndEquityArriveLiveAndDownloadsAReport() throws Exception {
         Optional<Path> chromium = Chromium.binary();
