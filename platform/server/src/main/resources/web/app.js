@@ -98,6 +98,9 @@
   async function loadComponents() {
     const [plugins, scripts] = await Promise.all([api('/api/plugins'), api('/api/scripts')]);
     const rows = plugins.plugins.map((p) => '<tr><td>' + esc(p.id) + ' ' + esc(p.version) + '</td><td class="state-' + esc(p.state) + '">' + esc(p.state)
+      + (p.enabledAtNextStart === undefined ? '' : ' <button class="toggle" data-plugin="' + esc(p.id) + '" data-action="'
+        + (p.enabledAtNextStart ? 'disable' : 'enable') + '" title="from the next start; this session keeps it as it is">'
+        + (p.enabledAtNextStart ? 'disable' : 'enable') + ' next start</button>')
       + '</td><td class="n">' + p.errors + '</td><td class="wrap">' + esc(p.message) + '</td></tr>')
       .concat(scripts.scripts.map((s) => '<tr><td>script ' + esc(s.name) + '</td><td class="state-' + esc(s.state) + '">' + esc(s.state)
         + '</td><td class="n">' + (s.errors ?? 0) + '</td><td class="wrap">' + esc(s.error || '') + '</td></tr>'));
@@ -198,6 +201,12 @@
     };
   }
 
+  $('plugins').addEventListener('click', async (e) => {
+    const b = e.target.closest('button.toggle');
+    if (!b) { return; }
+    await api('/api/plugins/' + encodeURIComponent(b.dataset.plugin) + '/' + b.dataset.action, { method: 'POST' }).catch((err) => { $('foot').textContent = String(err); });
+    loadComponents();
+  });
   $('symbol').addEventListener('change', (e) => { state.symbol = e.target.value; loadCandles(false); });
   $('login-form').addEventListener('submit', async (e) => {
     e.preventDefault();

@@ -61,6 +61,8 @@ public final class SessionRoutes implements Routes {
     private final EventHub events;
     private final Supplier<List<PluginStatus>> plugins;
     private final Supplier<List<Map<String, Object>>> scripts;
+    // what enables and disables plugins from the next start; null: they are only listed
+    private final dev.quorum.core.plugin.PluginHost control;
 
     /**
      * @param session  the session
@@ -71,7 +73,22 @@ public final class SessionRoutes implements Routes {
      */
     public SessionRoutes(LiveSession session, Database database, EventHub events, Supplier<List<PluginStatus>> plugins,
                          Supplier<List<Map<String, Object>>> scripts) {
-        this(() -> session, database, events, plugins, scripts);
+        this(() -> session, database, events, plugins, scripts, null);
+    }
+
+    /**
+     * The routes with the plugins listed from the host and enabled or disabled through it, from the next start
+     * ({@code POST /api/plugins/ID/enable|disable}).
+     *
+     * @param session  the session
+     * @param database its store
+     * @param events   where the WebSocket clients join
+     * @param host     the plugins
+     * @param scripts  the scripts' state now
+     */
+    public SessionRoutes(LiveSession session, Database database, EventHub events, dev.quorum.core.plugin.PluginHost host,
+                         Supplier<List<Map<String, Object>>> scripts) {
+        this(() -> session, database, events, host::statuses, scripts, host);
     }
 
     /**
@@ -83,6 +100,12 @@ public final class SessionRoutes implements Routes {
      */
     public SessionRoutes(Supplier<LiveSession> sessions, Database database, EventHub events, Supplier<List<PluginStatus>> plugins,
                          Supplier<List<Map<String, Object>>> scripts) {
+        this(sessions, database, events, plugins, scripts, null);
+    }
+
+    private SessionRoutes(Supplier<LiveSession> sessions, Database database, EventHub events, Supplier<List<PluginStatus>> plugins,
+                          Supplier<List<Map<String, Object>>> scripts, dev.quorum.core.plugin.PluginHost control) {
+        this.control = control;
         this.sessions = sessions;
         this.database = database;
         this.events = events;
@@ -103,7 +126,8 @@ public final class SessionRoutes implements Routes {
         routes.get("/api/bots", ctx -> ctx.json(Map.of("bots", session().bots())));
         routes.get("/api/equity", this::equity);
         routes.get("/api/candles", this::candles);
-        routes.get("/api/plugins", ctx -> ctx.json(Map.of("plugins", plugins.get().stream().map(SessionRoutes::plugin).toList())));
+        routes.get("/api/plugins", ctx -> ctx.json(Map.of("plugins", plugins.get().stream().map(this::plugin).toList())));
+        routes.post("/api/plugins/{id}/{action}", this::changePlugin);
         routes.get("/api/scripts", ctx -> ctx.json(Map.of("scripts", scripts.get())));
         routes.get("/api/config", ctx -> ctx.json(redacted(new ObjectMapper().readTree(BacktestRunner.json(session().config())))));
         routes.ws("/ws", ws -> {
@@ -120,7 +144,29 @@ public final class SessionRoutes implements Routes {
         return sessions.get();
     }
 
-    private static Map<String, Object> plugin(PluginStatus p) {
+    /** Enables or disables a plugin from the next start; the running session keeps it as it is. */
+    private void changePlugin(Context ctx) {
+        String id = ctx.pathParam("id");
+        String action = ctx.pathParam("action");
+        if (!action.equals("enable") && !action.equals("disable")) {
+            throw new BadRequestResponse("action " + action + ": expected enable or disable");
+        }
+        if (control == null) {
+            throw new io.javalin.http.NotFoundResponse("plugins cannot be enabled or disabled from this server");
+        }
+        try {
+            control.setEnabledFromNextStart(id, action.equals("enable"));
+        } catch (IllegalArgumentException e) {
+            throw new io.javalin.http.NotFoundResponse("no plugin " + id + " is installed");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", id);
+        body.put("enabledAtNextStart", control.enabledAtNextStart(id));
+        body.put("note", "from the next start of Quorum; this session keeps running with the plugin as it is");
+        ctx.json(body);
+    }
+
+    private Map<String, Object> plugin(PluginStatus p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", p.id());
         m.put("version", p.version());
@@ -128,6 +174,9 @@ public final class SessionRoutes implements Routes {
         m.put("message", p.message());
         m.put("errors", p.errors());
         m.put("extensions", p.extensions());
+        if (control != null && !p.version().equals("?")) {
+            m.put("enabledAtNextStart", control.enabledAtNextStart(p.id()));
+        }
         return m;
     }
 

@@ -92,7 +92,7 @@ class SessionApiTest {
         session = new LiveSession(config, config.bots().stream().map(b -> b.name()).toList(), 2000, Clock.systemUTC(), events);
         server = QuorumServer.start(new ServerSettings("127.0.0.1", 0), TestClient.TOKEN, List.of(
                 new HealthRoutes(new ReportFolder(dir.resolve("reports"))), new ReportRoutes(new ReportFolder(dir.resolve("reports"))),
-                new SessionRoutes(session, db, events, host::statuses, () -> List.of(Map.of("name", "broken", "state", "INVALID",
+                new SessionRoutes(session, db, events, host, () -> List.of(Map.of("name", "broken", "state", "INVALID",
                         "errors", 1, "error", "broken.js:3: SyntaxError", "line", 3)))));
         // the WebSocket client joins before the run starts, and keeps every event
         websocket(TestClient.TOKEN.reveal()).get(10, TimeUnit.SECONDS);
@@ -362,6 +362,32 @@ class SessionApiTest {
         assertEquals("***", redacted.path("feed").path("nested").get(0).path("secretToken").asText());
         assertEquals(5, redacted.path("engine").path("initialCash").asInt());
         assertEquals(config.data().symbols().size(), json(client.get("/api/config")).path("data").path("symbols").size());
+    }
+
+    @Test
+    void aPluginIsDisabledAndEnabledFromTheNextStartWhileTheSessionKeepsIt() throws Exception {
+        run.get(60, TimeUnit.SECONDS);
+        TestClient client = new TestClient(server);
+        HttpResponse<byte[]> off = client.send("POST", "/api/plugins/positions/disable", HttpRequest.BodyPublishers.noBody(), Map.of());
+        assertEquals(200, off.statusCode(), new String(off.body(), StandardCharsets.UTF_8));
+        assertFalse(json(off).path("enabledAtNextStart").asBoolean());
+        assertTrue(Files.readString(dir.resolve("plugins/disabled.txt")).lines().anyMatch("positions"::equals), "persisted for the next start");
+        JsonNode positions = null;
+        for (JsonNode p : json(client.get("/api/plugins")).path("plugins")) {
+            if (p.path("id").asText().equals("positions")) {
+                positions = p;
+            }
+        }
+        assertEquals("STARTED", positions.path("state").asText(), "the running session keeps it");
+        assertFalse(positions.path("enabledAtNextStart").asBoolean());
+        HttpResponse<byte[]> on = client.send("POST", "/api/plugins/positions/enable", HttpRequest.BodyPublishers.noBody(), Map.of());
+        assertTrue(json(on).path("enabledAtNextStart").asBoolean());
+        assertEquals(404, client.send("POST", "/api/plugins/nope/disable", HttpRequest.BodyPublishers.noBody(), Map.of()).statusCode());
+        HttpResponse<byte[]> bad = client.send("POST", "/api/plugins/positions/explode", HttpRequest.BodyPublishers.noBody(), Map.of());
+        assertEquals(400, bad.statusCode());
+        assertEquals("action explode: expected enable or disable", json(bad).path("error").asText());
+        assertEquals(401, new TestClient(server, null).send("POST", "/api/plugins/positions/disable", HttpRequest.BodyPublishers.noBody(),
+                Map.of()).statusCode());
     }
 
     @Test

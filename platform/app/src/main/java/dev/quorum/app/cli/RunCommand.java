@@ -96,7 +96,7 @@ final class RunCommand implements Callable<Integer> {
             LiveSession session = new LiveSession(cfg, bots, speed, Clock.systemUTC(), events);
             ReportFolder folder = new ReportFolder(ws.reportsDir());
             try (QuorumServer server = QuorumServer.start(settings, token.token(), List.of(new HealthRoutes(folder), new ReportRoutes(folder),
-                    new SessionRoutes(session, db, events, host::statuses, () -> scriptRows(scripts, host))))) {
+                    new SessionRoutes(session, db, events, host, () -> scriptRows(scripts, host))))) {
                 printWelcome(out, server, token, ws, cfg);
                 DailyReportScheduler reports = ws.reportScheduler(db, host, err, w -> session.reportWritten(w.day(), w.pages(), w.bytes()));
                 BacktestRunner runner = new BacktestRunner(db, host, ws.workingDir(), Clock.systemUTC(), scripts.registered())

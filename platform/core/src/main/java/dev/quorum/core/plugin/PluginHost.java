@@ -185,6 +185,27 @@ public final class PluginHost implements PluginErrors, AutoCloseable {
     }
 
     /**
+     * Marks a plugin enabled or disabled from the next start, leaving it as it is now: a running session keeps the
+     * extensions it holds (PF4J's own disable would stop the plugin under them). Persisted like {@link #enable}.
+     *
+     * @param pluginId the plugin
+     * @param enabled  whether it is to be enabled
+     * @throws IllegalArgumentException if no such plugin is installed
+     */
+    public void setEnabledFromNextStart(String pluginId, boolean enabled) {
+        requireInstalled(pluginId);
+        manager.markForNextStart(pluginId, enabled);
+    }
+
+    /**
+     * @param pluginId a plugin
+     * @return whether it will be enabled when plugins next start
+     */
+    public boolean enabledAtNextStart(String pluginId) {
+        return !manager.disabledAtNextStart(pluginId);
+    }
+
+    /**
      * Marks a plugin enabled; takes effect at the next start. Persisted in {@code enabled.txt}/{@code disabled.txt}.
      *
      * @param pluginId the plugin

@@ -33,6 +33,23 @@ final class QuorumPluginManager extends DefaultPluginManager {
         setSystemVersion(apiVersion);
     }
 
+    /**
+     * @param pluginId a plugin
+     * @param enabled  whether it is to be enabled
+     */
+    void markForNextStart(String pluginId, boolean enabled) {
+        if (enabled) {
+            pluginStatusProvider.enablePlugin(pluginId);
+        } else {
+            pluginStatusProvider.disablePlugin(pluginId);
+        }
+    }
+
+    /** @return whether the plugin is to be disabled when plugins next start */
+    boolean disabledAtNextStart(String pluginId) {
+        return pluginStatusProvider.isPluginDisabled(pluginId);
+    }
+
     @Override
     protected org.pf4j.PluginRepository createPluginRepository() {
         // PF4J's jar and zip repositories (no development mode), listed by file name rather than
