@@ -107,8 +107,8 @@ final class ReplayCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Prints what the reloader did. */
-    private record Reports(PrintWriter out) implements ScriptReloader.Listener {
+    /** Prints what the reloader did (a replay's and a paper session's). */
+    record Reports(PrintWriter out) implements ScriptReloader.Listener {
         @Override
         public void reloaded(ScriptStrategy s) {
             out.println("reload: " + s.definition().displayName() + " (" + s.definition().meta().name() + " "

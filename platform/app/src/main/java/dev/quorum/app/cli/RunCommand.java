@@ -102,6 +102,12 @@ final class RunCommand implements Callable<Integer> {
                 BacktestRunner runner = new BacktestRunner(db, host, ws.workingDir(), Clock.systemUTC(), scripts.registered())
                         .observedBy(session::observerFor);
                 BacktestReport report;
+                // edits of scripts/*.js reload as in ./quorum replay: from the next bar, a broken edit keeps the last good version
+                dev.quorum.scripting.ScriptReloader reloader = scripts.runtime() == null ? null
+                        : new dev.quorum.scripting.ScriptReloader(scripts.runtime(), scripts.strategies(), new ReplayCommand.Reports(out));
+                if (reloader != null) {
+                    reloader.start(java.time.Duration.ofMillis(500));
+                }
                 try {
                     report = runner.run(cfg, ProgressListener.NONE, "paper", bars -> new PacedBars(bars, speed, 0, out, Map.of()), reports, stop);
                 } catch (ConfigException e) {
@@ -110,6 +116,10 @@ final class RunCommand implements Callable<Integer> {
                 } catch (RuntimeException e) {
                     session.ended("FAILED", e.getMessage());
                     throw e;
+                } finally {
+                    if (reloader != null) {
+                        reloader.close();
+                    }
                 }
                 if (report.result().stopped()) {
                     session.ended("STOPPED", null);

@@ -117,6 +117,30 @@ class ScriptsCliTest {
         assertTrue(r.out.matches("(?s).*\\nreplay run 1 done: [\\d,]+ bars, \\d+ trades, .*"), r.out);
     }
 
+    @Test
+    @org.junit.jupiter.api.Timeout(180)
+    void aPaperSessionReloadsAnEditedScriptAndKeepsTheLastGoodVersionOfABrokenOne() throws Exception {
+        copyExample("streak_counter.js");
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        java.util.concurrent.atomic.AtomicInteger exit = new java.util.concurrent.atomic.AtomicInteger(-1);
+        Thread session = new Thread(() -> exit.set(QuorumCli.execute(new String[] {"run", "--speed", "100", "--port", "0", "--exit-when-done",
+                "--symbols", "BTC-USD"}, new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true))), "quorum-run");
+        session.start();
+        assertTrue(Chromium.waitFor(() -> out.toString().contains("Dashboard: ") || !session.isAlive(), java.time.Duration.ofSeconds(90)),
+                out + "" + err);
+        Path script = home.resolve("scripts/streak_counter.js");
+        Files.writeString(script, Files.readString(script) + "\n// edited during the session\n");
+        assertTrue(Chromium.waitFor(() -> out.toString().contains("reload: ") && out.toString().contains("is valid; its bots run it from their next bar"),
+                java.time.Duration.ofSeconds(30)), "the edit reloads: " + out);
+        Files.writeString(script, "function onBar(ctx) { return buy(; }\n");
+        assertTrue(Chromium.waitFor(() -> out.toString().contains("the last good version keeps running"), java.time.Duration.ofSeconds(30)),
+                "a broken edit keeps the last good version: " + out);
+        session.join(120_000);
+        assertEquals(0, exit.get(), out + "\n" + err);
+        assertTrue(out.toString().contains("session run 1 finished"), out.toString());
+    }
+
     private record Result(int code, String out, String err) {
     }
 
