@@ -29,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DashboardBrowserTest {
 
-    private static final Path ROOT = Path.of(System.getProperty("quorum.root"));
     private static final Path SHOTS = Path.of(System.getProperty("quorum.screenshots", "target/screenshots"));
     private static final Pattern DASHBOARD = Pattern.compile("Dashboard: (http://127\\.0\\.0\\.1:\\d+/#token=[A-Za-z0-9_-]{43})");
 
@@ -38,17 +37,12 @@ class DashboardBrowserTest {
 
     @BeforeEach
     void home() throws Exception {
-        Files.createDirectories(home.resolve("config"));
-        String config = Files.readString(ROOT.resolve("config/quorum.yaml")).replace("dir: data/candles", "dir: " + ROOT.resolve("data/candles"));
-        Files.writeString(home.resolve("config/quorum.yaml"), config);
-        System.setProperty("quorum.home", home.toString());
-        System.setProperty("quorum.bundledPlugins", Path.of(System.getProperty("quorum.distribution"), "bundled-plugins").toString());
+        CliHome.prepare(home, config -> config);
     }
 
     @AfterEach
     void clear() {
-        System.clearProperty("quorum.home");
-        System.clearProperty("quorum.bundledPlugins");
+        CliHome.clear();
     }
 
     @Test

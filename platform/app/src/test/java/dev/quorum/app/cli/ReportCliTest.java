@@ -57,18 +57,12 @@ class ReportCliTest {
 
     @BeforeEach
     void home() throws IOException {
-        Files.createDirectories(home.resolve("config"));
-        String config = Files.readString(ROOT.resolve("config/quorum.yaml"))
-                .replace("dir: data/candles", "dir: " + ROOT.resolve("data/candles"));
-        Files.writeString(home.resolve("config/quorum.yaml"), config);
-        System.setProperty("quorum.home", home.toString());
-        System.setProperty("quorum.bundledPlugins", Path.of(System.getProperty("quorum.distribution"), "bundled-plugins").toString());
+        CliHome.prepare(home, config -> config);
     }
 
     @AfterEach
     void clear() {
-        System.clearProperty("quorum.home");
-        System.clearProperty("quorum.bundledPlugins");
+        CliHome.clear();
     }
 
     // --- (a) one day, and the reports the backtest wrote itself ---

@@ -28,20 +28,13 @@ class ScriptsCliTest {
 
     @BeforeEach
     void home() throws IOException {
-        Files.createDirectories(home.resolve("config"));
         Files.createDirectories(home.resolve("scripts"));
-        String config = Files.readString(ROOT.resolve("config/quorum.yaml"))
-                .replace("dir: data/candles", "dir: " + ROOT.resolve("data/candles"))
-                .replace("to: 2018-04-06", "to: 2018-04-04");
-        Files.writeString(home.resolve("config/quorum.yaml"), config);
-        System.setProperty("quorum.home", home.toString());
-        System.setProperty("quorum.bundledPlugins", Path.of(System.getProperty("quorum.distribution"), "bundled-plugins").toString());
+        CliHome.prepare(home, config -> config.replace("to: 2018-04-06", "to: 2018-04-04"));
     }
 
     @AfterEach
     void clear() {
-        System.clearProperty("quorum.home");
-        System.clearProperty("quorum.bundledPlugins");
+        CliHome.clear();
     }
 
     private void copyExample(String name) throws IOException {
