@@ -37,15 +37,8 @@ final class BacktestCommand implements Callable<Integer> {
 
     @Mixin
     private ConfigOption config;
-
-    @Option(names = "--symbols", split = ",", paramLabel = "S", description = "Symbols to trade, comma-separated (default: data.symbols).")
-    private List<String> symbols;
-
-    @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First day, inclusive, UTC (default: data.from).")
-    private String from;
-
-    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Last day, inclusive, UTC (default: data.to).")
-    private String to;
+    @Mixin
+    private DataRange range;
 
     @Option(names = "--script", paramLabel = "FILE",
             description = "Backtest this JavaScript strategy alone (its default parameters; the risk chain as configured).")
@@ -77,7 +70,7 @@ final class BacktestCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Workspace ws = config.workspace();
-        QuorumConfig cfg = ws.config().withData(ws.config().data().with(symbols, from, to));
+        QuorumConfig cfg = range.applyTo(ws.config());
         if (script != null && !Files.isRegularFile(script)) {
             throw new IllegalArgumentException("--script " + script + ": no such file");
         }

@@ -109,7 +109,7 @@ final class BotsCommand implements Callable<Integer> {
             }
             rows.add(row);
         }
-        table(out, rows, 3);
+        Format.table(out, rows, 3);
         printFigures(out, bots, learners.figures(r.id()));
         if (!changes.isEmpty()) {
             out.println();
@@ -172,7 +172,7 @@ final class BotsCommand implements Callable<Integer> {
             }
             rows.add(row);
         }
-        table(out, rows, 1);
+        Format.table(out, rows, 1);
         whole.forEach((learner, list) -> out.println(learner + " as a whole: " + String.join(", ", list)));
     }
 
@@ -200,24 +200,7 @@ final class BotsCommand implements Callable<Integer> {
             }
             rows.add(row);
         });
-        table(out, rows, 1);
-    }
-
-    /** Prints rows as columns, the first {@code left} aligned left and the others right. */
-    private static void table(PrintWriter out, List<List<String>> rows, int left) {
-        int[] width = new int[rows.get(0).size()];
-        rows.forEach(row -> {
-            for (int i = 0; i < row.size(); i++) {
-                width[i] = Math.max(width[i], row.get(i).length());
-            }
-        });
-        for (List<String> row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.size(); i++) {
-                line.append(String.format(Locale.ROOT, i < left ? "%-" + width[i] + "s" : "%" + width[i] + "s", row.get(i))).append("  ");
-            }
-            out.println(line.toString().stripTrailing());
-        }
+        Format.table(out, rows, 1);
     }
 
     private static String span(Duration d) {

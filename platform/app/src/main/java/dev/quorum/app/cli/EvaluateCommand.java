@@ -95,7 +95,7 @@ final class EvaluateCommand implements Callable<Integer> {
         List<List<String>> rows = new ArrayList<>();
         rows.add(header());
         r.learners().forEach((name, metrics) -> rows.add(row(name, Metrics.combine(metrics))));
-        table(out, rows);
+        Format.table(out, rows, 1);
         out.println();
         out.println("Consensus threshold (seed 004): every window run at 0.50 .. 0.85; each run scored win rate x 0.7 + min(profit factor, 3) / 3");
         out.println("x 0.3; the best threshold of each window traded on the next, against each fixed threshold on the same test windows.");
@@ -109,7 +109,7 @@ final class EvaluateCommand implements Callable<Integer> {
         for (Map.Entry<Double, List<Metrics>> t : r.thresholds().entrySet()) {
             trows.add(row(String.format(Locale.ROOT, "fixed %.2f", t.getKey()), Metrics.combine(t.getValue().subList(1, w.size()))));
         }
-        table(out, trows);
+        Format.table(out, trows, 1);
         StringBuilder picks = new StringBuilder("Chosen:");
         for (int k = 0; k < r.chosen().size(); k++) {
             picks.append(String.format(Locale.ROOT, " %s %.2f%s", w.get(k + 1).from(), r.chosen().get(k), k + 1 < r.chosen().size() ? "," : ""));
@@ -127,21 +127,5 @@ final class EvaluateCommand implements Callable<Integer> {
                 Double.isNaN(m.profitFactor()) ? "-" : Double.isInfinite(m.profitFactor()) ? "inf" : Format.ratio(m.profitFactor()),
                 Double.isFinite(m.auc()) ? String.format(Locale.ROOT, "%.3f", m.auc()) : "-",
                 Double.isFinite(m.calibrationError()) ? String.format(Locale.ROOT, "%.3f", m.calibrationError()) : "-");
-    }
-
-    private static void table(PrintWriter out, List<List<String>> rows) {
-        int[] width = new int[rows.get(0).size()];
-        rows.forEach(row -> {
-            for (int i = 0; i < row.size(); i++) {
-                width[i] = Math.max(width[i], row.get(i).length());
-            }
-        });
-        for (List<String> row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.size(); i++) {
-                line.append(String.format(Locale.ROOT, i == 0 ? "%-" + width[i] + "s" : "%" + width[i] + "s", row.get(i))).append("  ");
-            }
-            out.println(line.toString().stripTrailing());
-        }
     }
 }

@@ -43,6 +43,9 @@ final class ReplayCommand implements Callable<Integer> {
     private CommandSpec spec;
     @Mixin
     private ConfigOption config;
+    @Mixin
+    private DataRange range;
+
     @Option(names = "--speed", paramLabel = "BARS_PER_S", defaultValue = "20",
             description = "Bars per second (default: ${DEFAULT-VALUE}); 0 plays as fast as the engine goes.")
     private double speed;
@@ -52,12 +55,6 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--reload-ms", paramLabel = "MS", defaultValue = "500",
             description = "How often to look for edited scripts (default: ${DEFAULT-VALUE} ms).")
     private long reloadMillis;
-    @Option(names = "--symbols", split = ",", paramLabel = "S", description = "Symbols (default: data.symbols).")
-    private List<String> symbols;
-    @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First day (default: data.from).")
-    private String from;
-    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Last day (default: data.to).")
-    private String to;
 
     @Override
     public Integer call() {
@@ -68,7 +65,7 @@ final class ReplayCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Workspace ws = config.workspace();
-        QuorumConfig cfg = ws.config().withData(ws.config().data().with(symbols, from, to));
+        QuorumConfig cfg = range.applyTo(ws.config());
         try (Database db = ws.openDatabase(); PluginHost host = ws.startPlugins(); ScriptSet scripts = ScriptSet.ofWorkspace(ws)) {
             scripts.warnInvalid(err);
             cfg = scripts.withScriptBots(cfg);

@@ -56,6 +56,9 @@ final class RunCommand implements Callable<Integer> {
     private CommandSpec spec;
     @Mixin
     private ConfigOption config;
+    @Mixin
+    private DataRange range;
+
     @Option(names = "--speed", paramLabel = "BARS_PER_S", defaultValue = "10",
             description = "Bars per second of wall time (default: ${DEFAULT-VALUE}: the default data's first trade after about 15 s);"
                     + " 0 plays as fast as the engine goes.")
@@ -64,12 +67,6 @@ final class RunCommand implements Callable<Integer> {
     private Integer port;
     @Option(names = "--host", paramLabel = "ADDRESS", description = "Address to listen on (default: server.host).")
     private String host;
-    @Option(names = "--symbols", split = ",", paramLabel = "S", description = "Symbols (default: data.symbols).")
-    private List<String> symbols;
-    @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First day (default: data.from).")
-    private String from;
-    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Last day (default: data.to).")
-    private String to;
     @Option(names = "--exit-when-done", description = "Stop the dashboard too when the data ends (default: it stays up until Ctrl-C).")
     private boolean exitWhenDone;
 
@@ -81,7 +78,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Workspace ws = config.workspace();
-        QuorumConfig base = ws.config().withData(ws.config().data().with(symbols, from, to));
+        QuorumConfig base = range.applyTo(ws.config());
         ServerConfig s = ws.config().server();
         ServerSettings settings = new ServerSettings(host != null ? host : s.host(), port != null ? port : s.port(), s.allowRemote());
         ApiToken.Loaded token = ApiToken.loadOrCreate(ws.tokenFile());
