@@ -38,13 +38,15 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code quorum run}: a paper-trading session with its dashboard. The same engine as a backtest, on the engine clock of
- * a replay of the stored candles at a set pace (bars per second of wall time), with the daily reports written as the
+ * a replay of the stored candles at a set pace (bars per second of wall time), or of the bars of a market data source
+ * plugin ({@code data.source}: history, then live bars as they close), with the daily reports written as the
  * engine days end, and the web dashboard (REST, WebSocket, the page) on {@code server.host:server.port}, behind the
  * API token. When the data ends the session has finished; the dashboard stays up until Ctrl-C. Ctrl-C during the run
  * stops it at the next bar and stores it STOPPED.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = {"Run a paper-trading session on the stored candles, replayed at --speed bars per second, with the live",
+        description = {"Run a paper-trading session on the stored candles, replayed at --speed bars per second (or on the bars of",
+                "the data.source plugin, as they come), with the live",
                 "dashboard at http://server.host:server.port/ (default 127.0.0.1:7070). The API token is made on first start,",
                 "printed once with the dashboard's address, and kept in var/server-token (owner-only). Ctrl-C stops."})
 final class RunCommand implements Callable<Integer> {
@@ -59,30 +61,41 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     private DataRange range;
 
-    @Option(names = "--speed", paramLabel = "BARS_PER_S", defaultValue = "10",
-            description = "Bars per second of wall time (default: ${DEFAULT-VALUE}: the default data's first trade after about 15 s);"
-                    + " 0 plays as fast as the engine goes.")
+    @Option(names = "--speed", paramLabel = "BARS_PER_S",
+            description = "Bars per second of wall time (default: 10 for the stored candles, the default data's first trade after"
+                    + " about 15 s; 0 with a data.source plugin, whose live bars come as they close); 0 plays as fast as bars come.")
+    private Double speedOption;
     private double speed;
     @Option(names = "--port", paramLabel = "N", description = "Port (default: server.port; 0 picks a free one).")
     private Integer port;
     @Option(names = "--host", paramLabel = "ADDRESS", description = "Address to listen on (default: server.host).")
     private String host;
+    @Option(names = "--stop-at", paramLabel = "TIME",
+            description = {"Stop the session after the bars closing at or before TIME (UTC engine time, such as 2018-04-05T12:00),",
+                    "as Ctrl-C does: stored STOPPED, resumable with --resume."})
+    private String stopAt;
+    @Option(names = "--resume", paramLabel = "RUN",
+            description = {"Carry on session RUN, stopped part-way (Ctrl-C), with its dashboard, exactly as if it had never stopped",
+                    "(give the options it was started with). Its bars up to the stop are replayed at full speed to rebuild every",
+                    "component's state, then the session goes on at --speed."})
+    private Long resume;
     @Option(names = "--exit-when-done", description = "Stop the dashboard too when the data ends (default: it stays up until Ctrl-C).")
     private boolean exitWhenDone;
 
     @Override
     public Integer call() throws Exception {
-        if (!(speed >= 0) || Double.isInfinite(speed)) {
-            throw new IllegalArgumentException("--speed must be a number >= 0 (bars per second; 0 for full speed), was " + speed);
+        if (speedOption != null && (!(speedOption >= 0) || Double.isInfinite(speedOption))) {
+            throw new IllegalArgumentException("--speed must be a number >= 0 (bars per second; 0 for full speed), was " + speedOption);
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Workspace ws = config.workspace();
         QuorumConfig base = range.applyTo(ws.config());
+        speed = speedOption != null ? speedOption : base.data().fromPlugin() ? 0 : DEFAULT_SPEED;
         ServerConfig s = ws.config().server();
         ServerSettings settings = new ServerSettings(host != null ? host : s.host(), port != null ? port : s.port(), s.allowRemote());
         ApiToken.Loaded token = ApiToken.loadOrCreate(ws.tokenFile());
-        RunStop stop = RunStop.onRequest();
+        RunStop stop = stopAt == null ? RunStop.onRequest() : RunStop.at(BacktestCommand.stopTime(stopAt));
         CountDownLatch quit = new CountDownLatch(1);
         try (GracefulStop ctrlC = GracefulStop.install(stop, err, quit::countDown);
              Database db = ws.openDatabaseClosedByCommand(); PluginHost host = ws.startPlugins(); ScriptSet scripts = ScriptSet.ofWorkspace(ws);
@@ -106,12 +119,29 @@ final class RunCommand implements Callable<Integer> {
                     reloader.start(java.time.Duration.ofMillis(500));
                 }
                 try {
-                    report = runner.run(cfg, ProgressListener.NONE, "paper", bars -> new PacedBars(bars, speed, 0, out, Map.of()), reports, stop);
+                    if (resume != null) {
+                        java.time.Instant stoppedAt = new dev.quorum.core.journal.RunJournal(db, Clock.systemUTC()).run(resume)
+                                .map(r -> r.stoppedAt()).orElse(null);
+                        out.println("resuming session run " + resume + (stoppedAt == null ? "" : ": replaying it up to " + stoppedAt
+                                + ", where it stopped, at full speed, then carrying on"));
+                        out.flush();
+                        report = runner.resume(resume, cfg, ProgressListener.NONE, bars -> new PacedBars(bars, speed, 0, out, Map.of(), stoppedAt),
+                                reports, stop);
+                    } else {
+                        report = runner.run(cfg, ProgressListener.NONE, "paper", bars -> new PacedBars(bars, speed, 0, out, Map.of()), reports, stop);
+                    }
                 } catch (ConfigException e) {
                     session.ended("FAILED", e.getMessage());
                     throw e.locatedIn(ws.configFile());
                 } catch (RuntimeException e) {
                     session.ended("FAILED", e.getMessage());
+                    if (!exitWhenDone && session.status().bars() > 0) {
+                        // a session that had begun: the page shows the failure; the terminal gets the error when the dashboard closes
+                        err.println("the session failed: " + e.getMessage());
+                        err.println("the dashboard stays up at " + server.baseUri() + "/ to show it until Ctrl-C");
+                        err.flush();
+                        quit.await();
+                    }
                     throw e;
                 } finally {
                     if (reloader != null) {
@@ -120,8 +150,8 @@ final class RunCommand implements Callable<Integer> {
                 }
                 if (report.result().stopped()) {
                     session.ended("STOPPED", null);
-                    out.printf(java.util.Locale.ROOT, "%nsession run %d stopped at %s after %,d bars, %d trades; resume it with ./quorum backtest"
-                            + " --resume %d (the same options)%n", report.runId(), report.result().stoppedAt(), report.result().bars(),
+                    out.printf(java.util.Locale.ROOT, "%nsession run %d stopped at %s after %,d bars, %d trades; resume it with ./quorum run"
+                            + " --resume %d (the same options; ./quorum backtest --resume %<d finishes it without the dashboard)%n", report.runId(), report.result().stoppedAt(), report.result().bars(),
                             report.performance().trades().trades(), report.runId());
                     out.flush();
                     return 0;
@@ -141,8 +171,11 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private void printWelcome(PrintWriter out, QuorumServer server, ApiToken.Loaded token, Workspace ws, QuorumConfig cfg) {
-        out.printf(java.util.Locale.ROOT, "paper session: %s %s, %s .. %s, replayed at %s; bots: %s%n", String.join(", ", cfg.data().symbols()),
-                cfg.data().timeframe(), cfg.data().from(), cfg.data().to(), speed == 0 ? "full speed" : speed + " bars/s", String.join(", ",
+        String feed = cfg.data().fromPlugin()
+                ? "from data source '" + cfg.data().source().use() + "'" + (speed == 0 ? " as its bars come" : " at most " + speed + " bars/s")
+                : "stored candles replayed at " + (speed == 0 ? "full speed" : speed + " bars/s");
+        out.printf(java.util.Locale.ROOT, "paper session: %s %s, %s .. %s, %s; bots: %s%n", String.join(", ", cfg.data().symbols()),
+                cfg.data().timeframe(), cfg.data().from(), cfg.data().to(), feed, String.join(", ",
                         cfg.bots().stream().map(b -> b.name()).toList()));
         if (token.created()) {
             out.println("Dashboard: " + server.baseUri() + "/#token=" + token.token().reveal());

@@ -14,8 +14,24 @@ import dev.quorum.api.Timeframe;
  * @param from      first day, inclusive (UTC), ISO date
  * @param to        last day, inclusive (UTC), ISO date
  * @param dir       the embedded candle directory (with catalog.csv), relative to the working directory
+ * @param source    the market data source plugin the bars come from; null for the stored candles (left out of the
+ *                  stored JSON then, so that runs stored before sources existed compare equal)
  */
-public record DataConfig(List<String> symbols, String timeframe, String from, String to, String dir) {
+@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+public record DataConfig(List<String> symbols, String timeframe, String from, String to, String dir, SourceConfig source) {
+
+    /**
+     * The stored candles as the source.
+     *
+     * @param symbols   the instruments
+     * @param timeframe the base bar length
+     * @param from      first day
+     * @param to        last day
+     * @param dir       the embedded candle directory
+     */
+    public DataConfig(List<String> symbols, String timeframe, String from, String to, String dir) {
+        this(symbols, timeframe, from, to, dir, null);
+    }
 
     /** Defaults: the three Coinbase pairs over their common days 2018-04-04..06. */
     public DataConfig {
@@ -41,6 +57,20 @@ public record DataConfig(List<String> symbols, String timeframe, String from, St
             throw new IllegalArgumentException("data.to = " + to + " is before data.from = " + from);
         }
         dir = Check.notBlank("data.dir", dir, "data/candles");
+        if (source != null && source.use().equals(STORED)) {
+            if (!source.params().isEmpty()) {
+                throw new IllegalArgumentException("data.source: the stored candles ('" + STORED + "') take no params");
+            }
+            source = null;
+        }
+    }
+
+    /** The id that names the stored candles as the source, the default. */
+    public static final String STORED = "store";
+
+    /** @return whether the bars come from a source plugin rather than the stored candles */
+    public boolean fromPlugin() {
+        return source != null;
     }
 
     /** @return the parsed timeframe */
@@ -68,7 +98,15 @@ public record DataConfig(List<String> symbols, String timeframe, String from, St
      */
     public DataConfig with(List<String> newSymbols, String newFrom, String newTo) {
         return new DataConfig(newSymbols == null ? symbols : newSymbols, timeframe,
-                newFrom == null ? from : newFrom, newTo == null ? to : newTo, dir);
+                newFrom == null ? from : newFrom, newTo == null ? to : newTo, dir, source);
+    }
+
+    /**
+     * @param newSource the source plugin to read the bars from; null for the stored candles
+     * @return a copy with that source
+     */
+    public DataConfig withSource(SourceConfig newSource) {
+        return new DataConfig(symbols, timeframe, from, to, dir, newSource);
     }
 
     static LocalDate date(String key, String text) {

@@ -101,6 +101,57 @@ public final class CandleStore implements MarketDataSource {
     }
 
     /**
+     * Stores one bar a market data source delivered, unless the same bar (same values) is stored already: a source's
+     * bars are kept so that the run can be charted, re-run as a backtest and resumed from the store.
+     *
+     * @param bar    the bar
+     * @param source the source's id, for the message when the bar differs from the stored one
+     * @return true if it was stored, false if an identical bar was there
+     * @throws CandleConflictException if a bar of that symbol, timeframe and open time is stored with other values
+     *                                 (stored candles are never overwritten)
+     * @throws DatabaseException       if the database fails
+     */
+    public boolean keep(dev.quorum.api.Bar bar, String source) {
+        String select = "SELECT open, high, low, close, volume FROM candles WHERE symbol = ? AND timeframe = ? AND open_time = ?";
+        String insert = "INSERT INTO candles (symbol, timeframe, open_time, open, high, low, close, volume) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+        try (Connection connection = database.connection()) {
+            try (PreparedStatement read = connection.prepareStatement(select)) {
+                read.setString(1, bar.symbol());
+                read.setString(2, bar.timeframe().toString());
+                read.setLong(3, bar.openTime().toEpochMilli());
+                try (ResultSet row = read.executeQuery()) {
+                    if (row.next()) {
+                        double[] stored = {row.getDouble(1), row.getDouble(2), row.getDouble(3), row.getDouble(4), row.getDouble(5)};
+                        double[] given = {bar.open(), bar.high(), bar.low(), bar.close(), bar.volume()};
+                        if (java.util.Arrays.equals(stored, given)) {
+                            return false;
+                        }
+                        throw new CandleConflictException("data source '" + source + "' gave " + bar.symbol() + " " + bar.timeframe() + " "
+                                + bar.openTime() + " as " + CsvRow.values(given) + ", but the store holds " + CsvRow.values(stored)
+                                + " for that bar; stored candles are never overwritten: use another database (storage.db) for this"
+                                + " source, or a range (data.from/data.to) the store does not hold other candles for");
+                    }
+                }
+            }
+            try (PreparedStatement write = connection.prepareStatement(insert)) {
+                write.setString(1, bar.symbol());
+                write.setString(2, bar.timeframe().toString());
+                write.setLong(3, bar.openTime().toEpochMilli());
+                write.setDouble(4, bar.open());
+                write.setDouble(5, bar.high());
+                write.setDouble(6, bar.low());
+                write.setDouble(7, bar.close());
+                write.setDouble(8, bar.volume());
+                write.executeUpdate();
+                return true;
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("storing " + bar.symbol() + " " + bar.timeframe() + " " + bar.openTime() + " from data source '"
+                    + source + "' failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * What is stored, per symbol and timeframe.
      *
      * @return one entry per stored symbol and timeframe, by symbol, then timeframe from short to long

@@ -255,6 +255,12 @@ public final class Backtest {
                 progress.progress(bars, bar.closeTime());
             }
         }
+        if (stoppable && stop.cutsShort(lastClose)) {
+            // a live source gave up waiting for its next bar because a stop was asked for: stopped, not finished
+            sink.flush();
+            return new EngineResult(bars, firstBar, bar.closeTime(), desk.trades(), blocked + desk.cancelledEntries(), portfolio.equity(),
+                    bots.stream().map(Bot::report).toList(), Instant.ofEpochSecond(lastClose));
+        }
         Instant end = bar == null ? null : bar.closeTime();
         Map<String, Bar> lastBar = new HashMap<>();
         feeds.forEach((symbol, feed) -> feed.lastBar().ifPresent(b -> lastBar.put(symbol, b)));

@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import dev.quorum.api.BarQuery;
 import dev.quorum.api.BarStream;
+import dev.quorum.api.MarketDataSource;
+import dev.quorum.api.SourceContext;
 import dev.quorum.api.Strategy;
 import dev.quorum.api.Timeframe;
 import dev.quorum.core.analytics.Interval;
@@ -24,6 +26,7 @@ import dev.quorum.core.analytics.Performance;
 import dev.quorum.core.analytics.StoredRun;
 import dev.quorum.core.broker.PaperBroker;
 import dev.quorum.core.config.ConfigException;
+import dev.quorum.core.config.ParameterBinder;
 import dev.quorum.core.config.QuorumConfig;
 import dev.quorum.core.data.CandleStore;
 import dev.quorum.core.data.Coverage;
@@ -75,7 +78,7 @@ public final class BacktestRunner {
      * @param database   the store
      * @param plugins    the started plugin host
      * @param workingDir what relative paths in config are relative to
-     * @param wallClock  used only for the run's wall-clock stamps and import records
+     * @param wallClock  the run's wall-clock stamps and import records, and "now" for a live market data source
      */
     public BacktestRunner(Database database, PluginHost plugins, Path workingDir, Clock wallClock) {
         this(database, plugins, workingDir, wallClock, List.of());
@@ -232,7 +235,10 @@ public final class BacktestRunner {
         Instant to = config.data().toDate().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
 
         CandleStore store = new CandleStore(database);
-        List<ImportResult> imports = ensureCandles(config, store, timeframe);
+        Registered<MarketDataSource> source = config.data().fromPlugin() ? dataSource(config.data().source()) : null;
+        dev.quorum.api.Parameters sourceParams = source == null ? null
+                : ParameterBinder.bind("data.source '" + source.info().id() + "'", List.of("data", "source"), source.info(), config.data().source());
+        List<ImportResult> imports = source == null ? ensureCandles(config, store, timeframe) : List.of();
 
         RunJournal journal = new RunJournal(database, wallClock);
         journal.failInterruptedRuns().forEach(id -> log.warn("run {} was interrupted before it finished; marked FAILED", id));
@@ -259,7 +265,9 @@ public final class BacktestRunner {
         EngineResult result;
         ResumeGate gate = null;
         try (JournalSink journalSink = journal.sink(runId);
-             BarStream stream = bars.apply(store.bars(new BarQuery(config.data().symbols(), timeframe, from, to)))) {
+             BarStream stream = bars.apply(source == null ? store.bars(new BarQuery(config.data().symbols(), timeframe, from, to))
+                     : SourceFeed.start(source, new SourceContext(sourceParams, wallClock), new BarQuery(config.data().symbols(), timeframe, from, to),
+                     store, plugins, stop))) {
             gate = stoppedAt == null ? null : new ResumeGate(journalSink, runId, stoppedAt, journal.trades(runId),
                     journal.fills(runId), () -> journal.resumed(runId));
             RunSink recorded = gate == null ? journalSink : gate;
@@ -290,7 +298,7 @@ public final class BacktestRunner {
                 learners.baseWeights(base);
             }
             Backtest backtest = new Backtest(config.engine(), assembly.bots(), assembly.risk(), assembly.positions(), assembly.feeds(),
-                    dataEnds(store, config.data().symbols(), timeframe, from, to),
+                    source == null ? dataEnds(store, config.data().symbols(), timeframe, from, to) : Map.of(),
                     PaperBroker.of(config.broker()), sink, outcomes, health, learners, base);
             result = backtest.run(gate == null ? stream : gate.watch(stream), progress, stop);
         } catch (RuntimeException | Error e) {
@@ -339,6 +347,15 @@ public final class BacktestRunner {
         Instant first = result.firstBar() != null ? result.firstBar() : from;
         Instant last = result.lastBar() != null ? result.lastBar() : first;
         return stored.performance(new Interval(first, last), ZoneOffset.UTC);
+    }
+
+    /** The configured source among the started plugins' sources, or a configuration error listing those there are. */
+    private Registered<MarketDataSource> dataSource(dev.quorum.core.config.SourceConfig configured) {
+        return plugins.dataSources().stream().filter(r -> r.info().id().equals(configured.use())).findFirst()
+                .orElseThrow(() -> new ConfigException("data.source: no market data source '" + configured.use() + "' among the started"
+                        + " plugins (available: " + java.util.stream.Stream.concat(java.util.stream.Stream.of(dev.quorum.core.config.DataConfig.STORED
+                        + " (the stored candles)"), plugins.dataSources().stream().map(r -> r.info().id()).sorted()).toList()
+                        + "); is its plugin installed, enabled and started? see ./quorum plugins list", List.of("data", "source", "use"), null));
     }
 
     /** For each symbol whose stored bars end inside [from, to), the open time of its last bar there. */

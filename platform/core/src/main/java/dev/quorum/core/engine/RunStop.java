@@ -89,6 +89,25 @@ public final class RunStop {
         return requested && lastClose != Long.MIN_VALUE && nextClose > lastClose;
     }
 
+    /**
+     * Whether a bar stream that ended now, after a bar closing at {@code lastClose}, ended because a stop was asked for
+     * (a live source gives up waiting for its next bar then): the run is then stopped at that bar, not finished.
+     *
+     * @param lastClose the close of the last bar processed, epoch seconds; {@code Long.MIN_VALUE} for none yet
+     * @return whether the run stops there
+     */
+    boolean cutsShort(long lastClose) {
+        if (parent != null) {
+            return lastClose >= notBeforeSecond && parent.cutsShort(lastClose);
+        }
+        return requested && lastClose != Long.MIN_VALUE;
+    }
+
+    /** @return whether a stop was asked for with {@link #request()} */
+    boolean requested() {
+        return parent != null ? parent.requested() : requested;
+    }
+
     @Override
     public String toString() {
         if (parent != null) {

@@ -48,6 +48,7 @@ public final class PluginHost implements PluginErrors, AutoCloseable {
     private final List<Registered<PositionManager>> positionManagers;
     private final List<Registered<ReportSection>> reportSections;
     private final List<Registered<Learner>> learners;
+    private final List<Registered<MarketDataSource>> dataSources;
 
     private PluginHost(Path pluginsDir) {
         this.pluginsDir = pluginsDir;
@@ -58,7 +59,7 @@ public final class PluginHost implements PluginErrors, AutoCloseable {
         this.riskModules = discover(RiskModule.class, "risk", RiskModule::info);
         this.positionManagers = discover(PositionManager.class, "position-manager", PositionManager::info);
         this.learners = discover(Learner.class, "learner", Learner::info);
-        discover(MarketDataSource.class, "data", MarketDataSource::info);
+        this.dataSources = discover(MarketDataSource.class, "data", MarketDataSource::info);
         discover(Broker.class, "broker", Broker::info);
         discover(Notifier.class, "notifier", Notifier::info);
         this.reportSections = discover(ReportSection.class, "report", ReportSection::info);
@@ -102,6 +103,11 @@ public final class PluginHost implements PluginErrors, AutoCloseable {
     /** @return the learners of started plugins */
     public List<Registered<Learner>> learners() {
         return learners;
+    }
+
+    /** @return the market data sources of started plugins */
+    public List<Registered<MarketDataSource>> dataSources() {
+        return dataSources;
     }
 
     /** @return the position managers of started plugins */
