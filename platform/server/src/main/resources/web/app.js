@@ -145,6 +145,13 @@
     markers();
   }
 
+  // where the session's bars come from, in words
+  function feed(session) {
+    const pace = session.barsPerSecond > 0 ? session.barsPerSecond + ' bars/s' : 'full speed';
+    return session.source === 'store' ? 'stored candles replayed at ' + pace
+      : 'bars from data source ' + session.source + (session.barsPerSecond > 0 ? ' at most ' + pace : ' as they come');
+  }
+
   async function refreshAll() {
     const status = await api('/api/status');
     state.session = status.session;
@@ -159,7 +166,7 @@
     await Promise.all([loadEquity(), loadTrades(), loadBots(), loadComponents(), loadReports()]);
     await loadCandles(false);
     $('foot').textContent = 'Run ' + status.status.runId + ': ' + status.session.symbols.join(', ') + ' ' + status.session.timeframe + ', '
-      + status.session.from + ' .. ' + status.session.to + ', replayed at ' + status.session.barsPerSecond + ' bars/s; bots: ' + status.session.bots.join(', ') + '.';
+      + status.session.from + ' .. ' + status.session.to + ', ' + feed(status.session) + '; bots: ' + status.session.bots.join(', ') + '.';
   }
 
   let candlePending = false;

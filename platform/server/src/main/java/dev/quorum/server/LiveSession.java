@@ -128,6 +128,7 @@ public final class LiveSession {
         d.put("from", config.data().from());
         d.put("to", config.data().to());
         d.put("barsPerSecond", speed);
+        d.put("source", config.data().fromPlugin() ? config.data().source().use() : dev.quorum.core.config.DataConfig.STORED);
         d.put("initialCash", config.engine().initialCash());
         d.put("startedAt", startedAt);
         d.put("bots", botNames);

@@ -333,7 +333,9 @@ class SessionApiTest {
         BacktestReport report = run.get(60, TimeUnit.SECONDS);
         session.finished(report.result());
         TestClient client = new TestClient(server);
-        JsonNode status = json(client.get("/api/status")).path("status");
+        JsonNode whole = json(client.get("/api/status"));
+        assertEquals("store", whole.path("session").path("source").asText(), "the stored candles feed it");
+        JsonNode status = whole.path("status");
         assertEquals("FINISHED", status.path("state").asText());
         assertEquals(report.result().finalEquity(), status.path("equity").asDouble(), 1e-9, "the run's final equity, not the last snapshot");
         assertEquals(0, status.path("positions").size(), "every position closed at the end of the data");
