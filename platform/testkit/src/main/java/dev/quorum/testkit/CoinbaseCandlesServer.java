@@ -110,6 +110,11 @@ public final class CoinbaseCandlesServer implements AutoCloseable {
         return this;
     }
 
+    /** Drops the failures queued with {@link #failNext} that have not happened yet. */
+    public void clearFailures() {
+        failures.clear();
+    }
+
     /** @return the base URL, such as {@code http://127.0.0.1:41234} */
     public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();

@@ -69,7 +69,8 @@ public record EngineConfig(Double initialCash, Double consensusThreshold, Boolea
         long b = base.duration().getSeconds();
         if (r % b != 0) {
             throw new IllegalArgumentException("engine.equityResolution = " + equityResolution + " is not a whole multiple of"
-                    + " data.timeframe = " + base + ": expected " + base + " or a multiple of it, such as 1h or 1d");
+                    + " data.timeframe = " + base + ": expected " + base + " or a multiple of it"
+                    + (3600 % b == 0 ? ", such as 1h or 1d" : 86400 % b == 0 ? ", such as 1d" : ""));
         }
     }
 

@@ -255,8 +255,8 @@ public final class Backtest {
                 progress.progress(bars, bar.closeTime());
             }
         }
-        if (stoppable && stop.cutsShort(lastClose)) {
-            // a live source gave up waiting for its next bar because a stop was asked for: stopped, not finished
+        if (stoppable && stop.wasCut()) {
+            // a live source stopped waiting for its next bar because of the stop: stopped, not finished
             sink.flush();
             return new EngineResult(bars, firstBar, bar.closeTime(), desk.trades(), blocked + desk.cancelledEntries(), portfolio.equity(),
                     bots.stream().map(Bot::report).toList(), Instant.ofEpochSecond(lastClose));

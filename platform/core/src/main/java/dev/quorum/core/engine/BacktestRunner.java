@@ -242,22 +242,34 @@ public final class BacktestRunner {
 
         RunJournal journal = new RunJournal(database, wallClock);
         journal.failInterruptedRuns().forEach(id -> log.warn("run {} was interrupted before it finished; marked FAILED", id));
+        // a source plugin is asked for its bars before anything is stored, so that one refusing its settings stores nothing;
+        // a resumed run asks it only for the bars after its stop (those up to there are replayed from the store, which kept them)
+        Instant sourceFrom = resumed == null ? from : journal.run(resumed).map(r -> r.stoppedAt()).filter(t -> t != null).orElse(from);
+        BarStream sourceBars = source == null || !sourceFrom.isBefore(to) ? null
+                : SourceFeed.open(source, new SourceContext(sourceParams, wallClock), new BarQuery(config.data().symbols(), timeframe, sourceFrom, to));
         long runId;
         Instant stoppedAt = null;
-        if (resumed == null) {
-            runId = journal.begin(new RunSpec(kind, json(config), config.data().symbols(), timeframe, from, to,
-                    config.engine().initialCash()));
-        } else {
-            runId = resumed;
-            stoppedAt = journal.resume(runId, json(config));
-            java.util.Optional<Instant> until = stop.time();
-            if (until.isPresent() && !until.get().isAfter(stoppedAt)) {
-                journal.stayStopped(runId, null);
-                throw new IllegalArgumentException("run " + runId + " stopped at " + stoppedAt + " already: a stop when resuming it"
-                        + " must come later (was " + until.get() + ")");
+        try {
+            if (resumed == null) {
+                runId = journal.begin(new RunSpec(kind, json(config), config.data().symbols(), timeframe, from, to,
+                        config.engine().initialCash()));
+            } else {
+                runId = resumed;
+                stoppedAt = journal.resume(runId, json(config));
+                java.util.Optional<Instant> until = stop.time();
+                if (until.isPresent() && !until.get().isAfter(stoppedAt)) {
+                    journal.stayStopped(runId, null);
+                    throw new IllegalArgumentException("run " + runId + " stopped at " + stoppedAt + " already: a stop when resuming it"
+                            + " must come later (was " + until.get() + ")");
+                }
+                stop = stop.onlyAfter(stoppedAt); // no stop while it replays what it did before
+                log.info("run {}: resuming; replaying it up to {}, where it stopped, to rebuild its state", runId, stoppedAt);
             }
-            stop = stop.onlyAfter(stoppedAt); // no stop while it replays what it did before
-            log.info("run {}: resuming; replaying it up to {}, where it stopped, to rebuild its state", runId, stoppedAt);
+        } catch (RuntimeException e) {
+            if (sourceBars != null) {
+                sourceBars.close();
+            }
+            throw e;
         }
         log.info("run {}: {} bots {}, risk chain {}, {} {} from {} to {}", runId, assembly.botNames().size(),
                 assembly.botNames(), assembly.risk().links().stream().map(l -> l.name()).toList(),
@@ -266,8 +278,7 @@ public final class BacktestRunner {
         ResumeGate gate = null;
         try (JournalSink journalSink = journal.sink(runId);
              BarStream stream = bars.apply(source == null ? store.bars(new BarQuery(config.data().symbols(), timeframe, from, to))
-                     : SourceFeed.start(source, new SourceContext(sourceParams, wallClock), new BarQuery(config.data().symbols(), timeframe, from, to),
-                     store, plugins, stop))) {
+                     : sourced(store, source, sourceBars, config.data().symbols(), timeframe, from, to, stoppedAt, stop))) {
             gate = stoppedAt == null ? null : new ResumeGate(journalSink, runId, stoppedAt, journal.trades(runId),
                     journal.fills(runId), () -> journal.resumed(runId));
             RunSink recorded = gate == null ? journalSink : gate;
@@ -347,6 +358,41 @@ public final class BacktestRunner {
         Instant first = result.firstBar() != null ? result.firstBar() : from;
         Instant last = result.lastBar() != null ? result.lastBar() : first;
         return stored.performance(new Interval(first, last), ZoneOffset.UTC);
+    }
+
+    /**
+     * The bars of a run fed by a source plugin: its stream, read by a {@link SourceFeed}; for a resumed run, the bars up to
+     * its stop from the store (where the feed kept them as the run took them), then the source's from there.
+     */
+    private BarStream sourced(CandleStore store, Registered<MarketDataSource> source, BarStream sourceBars, List<String> symbols,
+                              Timeframe timeframe, Instant from, Instant to, Instant stoppedAt, RunStop stop) {
+        Instant sourceFrom = stoppedAt == null ? from : stoppedAt;
+        BarStream live = sourceBars == null ? BarStream.of(java.util.Collections.emptyIterator())
+                : SourceFeed.start(source, sourceBars, new BarQuery(symbols, timeframe, sourceFrom, to), store, plugins, stop, stoppedAt);
+        if (stoppedAt == null || !stoppedAt.isAfter(from)) {
+            return live;
+        }
+        BarStream replayed = store.bars(new BarQuery(symbols, timeframe, from, stoppedAt));
+        return new BarStream() {
+            @Override
+            public boolean hasNext() {
+                return replayed.hasNext() || live.hasNext();
+            }
+
+            @Override
+            public dev.quorum.api.Bar next() {
+                return replayed.hasNext() ? replayed.next() : live.next();
+            }
+
+            @Override
+            public void close() {
+                try {
+                    replayed.close();
+                } finally {
+                    live.close();
+                }
+            }
+        };
     }
 
     /** The configured source among the started plugins' sources, or a configuration error listing those there are. */

@@ -14,6 +14,7 @@ public final class RunStop {
 
     private final Instant at;
     private volatile boolean requested;
+    private volatile boolean cut;
     // with a parent: this is the parent held off until after a time (a resumed run replaying up to its stop)
     private final RunStop parent;
     private final long notBeforeSecond;
@@ -90,17 +91,27 @@ public final class RunStop {
     }
 
     /**
-     * Whether a bar stream that ended now, after a bar closing at {@code lastClose}, ended because a stop was asked for
-     * (a live source gives up waiting for its next bar then): the run is then stopped at that bar, not finished.
+     * Whether a source that is waiting for its next bar may end the stream now, after a bar closing at {@code lastClose}:
+     * a stop was asked for, or the stop time has been reached, and the run is past anything it must not stop before.
      *
      * @param lastClose the close of the last bar processed, epoch seconds; {@code Long.MIN_VALUE} for none yet
-     * @return whether the run stops there
+     * @return whether the run may stop there
      */
-    boolean cutsShort(long lastClose) {
+    boolean mayCut(long lastClose) {
         if (parent != null) {
-            return lastClose >= notBeforeSecond && parent.cutsShort(lastClose);
+            return lastClose >= notBeforeSecond && parent.mayCut(lastClose);
         }
-        return requested && lastClose != Long.MIN_VALUE;
+        return lastClose != Long.MIN_VALUE && (requested || at != null && lastClose >= at.getEpochSecond());
+    }
+
+    /** A source ended the stream early because of this stop ({@link #mayCut}): the run stops at its last bar. */
+    void cut() {
+        cut = true;
+    }
+
+    /** @return whether a source ended the stream early because of this stop */
+    boolean wasCut() {
+        return cut;
     }
 
     /** @return whether a stop was asked for with {@link #request()} */

@@ -1,6 +1,7 @@
 package dev.quorum.core.engine;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -42,35 +43,73 @@ final class SourceFeed implements BarStream {
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(READ_AHEAD);
     private final Thread reader;
     private volatile boolean closed;
-    private volatile BarStream opened;
+    private final java.util.concurrent.atomic.AtomicReference<BarStream> opened;
     private Bar peeked;
     private boolean ended;
-    private long lastClose = Long.MIN_VALUE;
+    private long lastClose;
+    private int lastSymbol = Integer.MAX_VALUE;
+    private int grace;
 
-    private SourceFeed(Registered<MarketDataSource> source, SourceContext context, BarQuery query, CandleStore store, PluginErrors errors,
-                       RunStop stop) {
+    private SourceFeed(Registered<MarketDataSource> source, BarStream bars, BarQuery query, CandleStore store, PluginErrors errors,
+                       RunStop stop, Instant after) {
         this.source = source;
+        this.opened = new java.util.concurrent.atomic.AtomicReference<>(bars);
         this.query = query;
         this.store = store;
         this.errors = errors;
         this.stop = stop;
-        this.reader = Thread.ofPlatform().daemon().name("quorum-source-" + source.info().id()).unstarted(() -> read(context));
+        this.lastClose = after == null ? Long.MIN_VALUE : after.getEpochSecond();
+        this.reader = Thread.ofPlatform().daemon().name("quorum-source-" + source.info().id()).unstarted(() -> read(bars));
     }
 
     /**
-     * Starts reading a source.
+     * Asks a source for its bars, on the caller's thread, so that a source refusing its settings (a
+     * {@link dev.quorum.api.ParameterException} or an {@code IllegalArgumentException}) is refused before a run is stored.
      *
      * @param source  the source and its plugin
      * @param context the configured parameters and the host's clock
      * @param query   the bars the run needs
-     * @param store   where the bars are kept
-     * @param errors  where the source's failures are counted against its plugin
-     * @param stop    the run's stop: while it is asked for, the feed stops waiting for the next bar
+     * @return the source's stream, not yet read
+     * @throws dev.quorum.core.config.ConfigException when the source refuses the settings
+     * @throws IllegalStateException                  when it fails otherwise, or returns null
+     */
+    static BarStream open(Registered<MarketDataSource> source, SourceContext context, BarQuery query) {
+        String where = "data.source '" + source.info().id() + "'";
+        BarStream bars;
+        try {
+            bars = source.extension().bars(query, context);
+        } catch (dev.quorum.api.ParameterException e) {
+            throw new dev.quorum.core.config.ConfigException(where + ": " + e.getMessage(), List.of("data", "source", "params", e.parameter()), e);
+        } catch (IllegalArgumentException e) {
+            throw new dev.quorum.core.config.ConfigException(where + ": " + e.getMessage(), List.of("data", "source"), e);
+        } catch (StackOverflowError e) {
+            throw new IllegalStateException(where + " (plugin " + source.pluginId() + ") implements neither bars(BarQuery) nor"
+                    + " bars(BarQuery, SourceContext)", e);
+        } catch (Throwable e) {
+            PluginCalls.rethrowIfFatal(e);
+            throw new IllegalStateException(where + " (plugin " + source.pluginId() + ") failed to open: " + PluginCalls.describe(e), e);
+        }
+        if (bars == null) {
+            throw new IllegalStateException(where + " (plugin " + source.pluginId() + ") returned no stream (null) from bars()");
+        }
+        return bars;
+    }
+
+    /**
+     * Starts reading a source's stream.
+     *
+     * @param source the source and its plugin
+     * @param bars   its stream, from {@link #open}
+     * @param query  the bars the run needs
+     * @param store  where the bars are kept
+     * @param errors where the source's failures are counted against its plugin
+     * @param stop   the run's stop: once it may cut the run ({@link RunStop#mayCut}), the feed stops waiting for the next bar
+     * @param after  the close of the bar the engine had before this feed's first (a resumed run's stop); null for none
      * @return the feed, reading
      */
-    static SourceFeed start(Registered<MarketDataSource> source, SourceContext context, BarQuery query, CandleStore store,
-                            PluginErrors errors, RunStop stop) {
-        SourceFeed feed = new SourceFeed(source, context, query, store, errors, stop);
+    static SourceFeed start(Registered<MarketDataSource> source, BarStream bars, BarQuery query, CandleStore store, PluginErrors errors,
+                            RunStop stop, Instant after) {
+        SourceFeed feed = new SourceFeed(source, bars, query, store, errors, stop, after);
         feed.reader.start();
         return feed;
     }
@@ -79,14 +118,9 @@ final class SourceFeed implements BarStream {
         return "data source '" + source.info().id() + "' (plugin " + source.pluginId() + ")";
     }
 
-    private void read(SourceContext context) {
+    private void read(BarStream bars) {
         Bar previous = null;
         try {
-            BarStream bars = source.extension().bars(query, context);
-            if (bars == null) {
-                throw new IllegalStateException("bars() returned null");
-            }
-            opened = bars;
             while (!closed && bars.hasNext()) {
                 Bar bar = bars.next();
                 check(bar, previous);
@@ -163,11 +197,20 @@ final class SourceFeed implements BarStream {
                 throw new IllegalStateException("interrupted while waiting for " + label(), e);
             }
             if (item == null) {
-                if (stop.requested()) {
-                    log.info("stop asked for while waiting for {}: ending at the last bar, {}", label(),
-                            lastClose == Long.MIN_VALUE ? "none yet" : Instant.ofEpochSecond(lastClose));
+                if (stop.mayCut(lastClose)) {
+                    if (lastSymbol < query.symbols().size() - 1 && grace-- > 0) {
+                        continue; // the other symbols' bars of the same time may still be coming: the run stops between two times
+                    }
+                    log.info("stopping while waiting for {}: the run stops at its last bar, closed at {}", label(), Instant.ofEpochSecond(lastClose));
+                    stop.cut();
                     ended = true;
                     return false;
+                }
+                if (stop.requested()) {
+                    ended = true;
+                    throw new IllegalStateException(lastClose == Long.MIN_VALUE ? "stopped before " + label() + " gave its first bar"
+                            : "stopped while waiting for " + label() + " before the run could stop (a resumed run still replaying up to"
+                            + " where it stopped)");
                 }
                 continue;
             }
@@ -193,6 +236,8 @@ final class SourceFeed implements BarStream {
         peeked = null;
         store.keep(bar, source.info().id());
         lastClose = bar.closeTime().getEpochSecond();
+        lastSymbol = query.symbols().indexOf(bar.symbol());
+        grace = 5;
         return bar;
     }
 
@@ -213,8 +258,7 @@ final class SourceFeed implements BarStream {
     }
 
     private void closeOpened() {
-        BarStream bars = opened;
-        opened = null;
+        BarStream bars = opened.getAndSet(null);
         if (bars != null) {
             try {
                 bars.close();

@@ -185,10 +185,18 @@ class SourcedRunTest {
             assertEquals("STOPPED", record.status());
 
             now.set(AFTER_ALL_DATA); // later: the rest of the data has closed
+            int requestsBefore = exchange.requests().size();
             BacktestReport resumed = runner(db).resume(stoppedReport.runId(), fedBy(Map.of("settleSeconds", 5)), ProgressListener.NONE,
                     s -> s, null, RunStop.never());
             assertFalse(resumed.result().stopped());
             assertEquals(stored.tradeLogSha256(), resumed.tradeLogSha256(), "as if it had never stopped");
+            List<String> resumeRequests = exchange.requests().subList(requestsBefore, exchange.requests().size());
+            assertFalse(resumeRequests.isEmpty());
+            for (String request : resumeRequests) {
+                Instant start = Instant.parse(request.replaceFirst(".*&start=([^&]+).*", "$1"));
+                assertFalse(start.isBefore(stoppedReport.result().stoppedAt()),
+                        "the bars up to the stop come from the store, the source is asked from the stop on: " + request);
+            }
         }
     }
 
@@ -218,6 +226,21 @@ class SourcedRunTest {
             ConfigException range = assertThrows(ConfigException.class,
                     () -> runner(db).run(fedBy(Map.of("settleSeconds", -1)), ProgressListener.NONE));
             assertTrue(range.getMessage().startsWith("data.source 'coinbase-candles': parameter settleSeconds = -1"), range.getMessage());
+            // refused by the source itself when asked for bars, still before anything is stored
+            ConfigException url = assertThrows(ConfigException.class,
+                    () -> runner(db).run(fedBy(Map.of("baseUrl", "ftp://example.com")), ProgressListener.NONE));
+            assertEquals("data.source 'coinbase-candles': parameter baseUrl = ftp://example.com: expected an http(s) URL such as"
+                    + " https://api.exchange.coinbase.com", url.getMessage());
+            assertEquals(List.of("data", "source", "params", "baseUrl"), url.path());
+            QuorumConfig hourly = fedBy(Map.of());
+            dev.quorum.core.config.EngineConfig e = hourly.engine();
+            QuorumConfig h4 = hourly.withEngine(new dev.quorum.core.config.EngineConfig(e.initialCash(), e.consensusThreshold(),
+                    e.allowShort(), e.maxBotErrors(), e.historyBars(), e.stopLoss(), e.takeProfit(), "1d"))
+                    .withData(new dev.quorum.core.config.DataConfig(hourly.data().symbols(), "4h", hourly.data().from(),
+                    hourly.data().to(), hourly.data().dir(), hourly.data().source()));
+            ConfigException timeframe = assertThrows(ConfigException.class, () -> runner(db).run(h4, ProgressListener.NONE));
+            assertEquals("data.source 'coinbase-candles': Coinbase Exchange serves candles of 1m, 5m, 15m, 1h, 6h and 1d, not 4h"
+                    + " (data.timeframe)", timeframe.getMessage());
             assertTrue(new RunJournal(db, CLOCK).runs().isEmpty(), "no run stored for a refused configuration");
         }
     }
@@ -238,6 +261,21 @@ class SourcedRunTest {
             assertEquals("FAILED", run.status());
             assertTrue(run.error().contains("404 NotFound"), run.error());
             assertEquals(before + 1, host.errorCounts().get("coinbase-candles"), "counted against the plugin");
+
+            // the exchange is down: a stop asked for while the source retries, before its first bar, fails the run saying so
+            exchange.failNext(503, 503, 503, 503, 503, 503);
+            RunStop stop = RunStop.onRequest();
+            CompletableFuture<BacktestReport> down = CompletableFuture.supplyAsync(
+                    () -> runner(db).run(fedBy(Map.of("retries", 10)), ProgressListener.NONE, "paper", s -> s, null, stop));
+            Thread.sleep(1_500);
+            assertFalse(down.isDone(), "retrying");
+            stop.request();
+            java.util.concurrent.ExecutionException stopped = assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> down.get(10, TimeUnit.SECONDS));
+            assertEquals("stopped before data source 'coinbase-candles' (plugin coinbase-candles) gave its first bar",
+                    stopped.getCause().getMessage());
+            assertEquals("FAILED", new RunJournal(db, CLOCK).runs().getLast().status());
+            exchange.clearFailures();
         }
         try (Database db = open("conflict")) {
             // the store holds BTC-USD's 00:07 bar with another close than the exchange gives
@@ -268,9 +306,77 @@ class SourcedRunTest {
                 return BarStream.of(it);
             }
         };
-        return SourceFeed.start(new Registered<>("sloppy-plugin", source, source.info()), new SourceContext(Parameters.none(), CLOCK),
-                new BarQuery(List.of("BTC-USD", "ETH-USD"), Timeframe.parse("1m"), Instant.parse("2018-04-04T00:00:00Z"),
-                        Instant.parse("2018-04-05T00:00:00Z")), new CandleStore(db), host, stop);
+        Registered<MarketDataSource> registered = new Registered<>("sloppy-plugin", source, source.info());
+        BarQuery query = new BarQuery(List.of("BTC-USD", "ETH-USD"), Timeframe.parse("1m"), Instant.parse("2018-04-04T00:00:00Z"),
+                Instant.parse("2018-04-05T00:00:00Z"));
+        return SourceFeed.start(registered, SourceFeed.open(registered, new SourceContext(Parameters.none(), CLOCK), query), query,
+                new CandleStore(db), host, stop, null);
+    }
+
+    @Test
+    void aStopWaitsForTheOtherSymbolsOfTheLastBarTimeThenCutsTheStream() throws Exception {
+        // a source that gives BTC-USD 00:00 at once, ETH-USD 00:00 600 ms later, then waits for ever
+        java.util.concurrent.BlockingQueue<Bar> given = new java.util.concurrent.LinkedBlockingQueue<>();
+        MarketDataSource slow = new MarketDataSource() {
+            @Override
+            public ComponentInfo info() {
+                return ComponentInfo.of("slow", "Slow", "one symbol at a time");
+            }
+
+            @Override
+            public BarStream bars(BarQuery query) {
+                return new BarStream() {
+                    private Bar next;
+
+                    @Override
+                    public boolean hasNext() {
+                        try {
+                            next = next != null ? next : given.take();
+                            return true;
+                        } catch (InterruptedException e) {
+                            throw new IllegalStateException("interrupted", e);
+                        }
+                    }
+
+                    @Override
+                    public Bar next() {
+                        hasNext();
+                        Bar b = next;
+                        next = null;
+                        return b;
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                };
+            }
+        };
+        Registered<MarketDataSource> registered = new Registered<>("slow-plugin", slow, slow.info());
+        BarQuery query = new BarQuery(List.of("BTC-USD", "ETH-USD"), Timeframe.parse("1m"), Instant.parse("2018-04-04T00:00:00Z"),
+                Instant.parse("2018-04-05T00:00:00Z"));
+        RunStop stop = RunStop.onRequest();
+        try (Database db = open("split"); SourceFeed feed = SourceFeed.start(registered, SourceFeed.open(registered,
+                new SourceContext(Parameters.none(), CLOCK), query), query, new CandleStore(db), host, stop, null)) {
+            given.add(bar("BTC-USD", "2018-04-04T00:00:00Z"));
+            assertEquals("BTC-USD", feed.next().symbol());
+            stop.request();
+            Thread.ofPlatform().start(() -> {
+                try {
+                    Thread.sleep(600);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                given.add(bar("ETH-USD", "2018-04-04T00:00:00Z"));
+            });
+            assertTrue(feed.hasNext(), "the stop waits for the rest of 00:00");
+            assertEquals("ETH-USD", feed.next().symbol());
+            assertFalse(stop.wasCut());
+            long asked = System.nanoTime();
+            assertFalse(feed.hasNext(), "then, every symbol of 00:00 in, it ends the stream");
+            assertTrue(stop.wasCut());
+            assertTrue(System.nanoTime() - asked < TimeUnit.SECONDS.toNanos(1), "at the first empty poll");
+        }
     }
 
     private static Bar bar(String symbol, String time) {

@@ -46,10 +46,6 @@ final class CandleFeed implements BarStream {
     private boolean live;
 
     CandleFeed(BarQuery query, Clock clock, CandlesClient client, Duration settle, Duration poll) {
-        if (!SERVED.contains(query.timeframe())) {
-            throw new IllegalArgumentException("Coinbase Exchange serves candles of 1m, 5m, 15m, 1h, 6h and 1d, not "
-                    + query.timeframe() + " (data.timeframe)");
-        }
         this.query = query;
         this.clock = clock;
         this.client = client;
@@ -118,8 +114,10 @@ final class CandleFeed implements BarStream {
         return m.isBefore(c) ? m : c;
     }
 
+    /** Drops what is buffered and shuts the HTTP client down, aborting a request in flight. */
     @Override
     public void close() {
         ready.clear();
+        client.close();
     }
 }

@@ -134,8 +134,10 @@ final class CandlesClient {
                 failure = "timed out after " + timeout.toSeconds() + " s";
             } catch (ConnectException e) {
                 failure = "could not connect: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            } catch (javax.net.ssl.SSLException e) {
+                throw new IllegalStateException("GET " + uri + " failed: " + e + " (a TLS problem: check baseUrl and the JDK's certificates)", e);
             } catch (IOException e) {
-                failure = "failed: " + e;
+                failure = "failed: " + e; // a connection reset or closed mid-answer
             }
             if (attempt >= retries) {
                 throw new IllegalStateException("GET " + uri + " " + failure + "; gave up after " + (attempt + 1) + " attempt(s)");
@@ -144,6 +146,11 @@ final class CandlesClient {
             Thread.sleep(pause.toMillis());
             pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
         }
+    }
+
+    /** Shuts the HTTP client down now: a request in flight is aborted. */
+    void close() {
+        http.shutdownNow();
     }
 
     /** Keeps requests at least 1/requestsPerSecond apart. */

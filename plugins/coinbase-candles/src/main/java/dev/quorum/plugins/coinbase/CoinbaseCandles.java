@@ -59,6 +59,10 @@ public final class CoinbaseCandles implements MarketDataSource {
         if (base.getScheme() == null || !(base.getScheme().equals("http") || base.getScheme().equals("https")) || base.getHost() == null) {
             throw new ParameterException("baseUrl", base, "an http(s) URL such as " + PUBLIC_API);
         }
+        if (!CandleFeed.SERVED.contains(query.timeframe())) {
+            throw new IllegalArgumentException("Coinbase Exchange serves candles of 1m, 5m, 15m, 1h, 6h and 1d, not "
+                    + query.timeframe() + " (data.timeframe)");
+        }
         CandlesClient client = new CandlesClient(base, Duration.ofSeconds(p.getInt("timeoutSeconds")), p.getInt("retries"),
                 p.getDouble("requestsPerSecond"));
         return new CandleFeed(query, context.clock(), client, Duration.ofSeconds(p.getInt("settleSeconds")),
