@@ -9,7 +9,7 @@
   const time = (iso) => iso ? String(iso).replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, '') : '–';
   const secs = (iso) => Math.floor(Date.parse(iso) / 1000);
   const esc = (s) => String(s ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
-  const state = { session: null, status: null, symbol: null, lastBar: {}, lastEquity: 0, socket: null, retry: 1000, trades: [] };
+  const state = { session: null, status: null, symbol: null, lastBar: {}, lastEquity: 0, socket: null, retry: 1000, trades: [], bots: [] };
   let equitySeries, candleSeries, candleMarkers, equityChart, candleChart;
 
   async function api(path, options) {
@@ -88,11 +88,48 @@
     candleMarkers.setMarkers(list);
   }
 
+  // a bot's latest call per symbol: ▲ long, ▼ short, – flat; its confidence, when and why in the tooltip
+  function callsCell(calls) {
+    const symbols = (state.session && state.session.symbols) || Object.keys(calls || {});
+    return symbols.map((s) => {
+      const c = (calls || {})[s];
+      const mark = !c || c.direction === 'FLAT' ? '–' : c.direction === 'LONG' ? '▲' : '▼';
+      const title = c ? c.direction + ' ' + fmt(c.confidence, 2) + ' since ' + time(c.time) + (c.reason ? ': ' + c.reason : '') : 'no call yet';
+      return '<span class="call ' + (c ? esc(c.direction) : 'FLAT') + '" title="' + esc(title) + '">' + esc(s.split('-')[0]) + ' ' + mark + '</span>';
+    }).join(' ');
+  }
+
+  function renderBots() {
+    $('bots').tBodies[0].innerHTML = state.bots.map((b) => '<tr><td>' + esc(b.bot) + '</td><td class="n">' + fmt(b.weight, 3) + '</td><td class="n">'
+      + (b.trust == null ? '–' : fmt(b.trust, 3)) + '</td><td class="state-'
+      + esc(b.health) + '" title="' + esc(b.reason) + '">' + esc(b.health) + (b.since ? ' since ' + time(b.since) : '') + '</td><td class="n">'
+      + (b.judged ? fmt(100 * b.right / b.judged, 1) + '% of ' + b.judged : '–') + '</td><td class="calls">' + callsCell(b.calls) + '</td></tr>').join('');
+  }
+
   async function loadBots() {
     const data = await api('/api/bots');
-    $('bots').tBodies[0].innerHTML = data.bots.map((b) => '<tr><td>' + esc(b.bot) + '</td><td class="n">' + fmt(b.weight, 3) + '</td><td class="state-'
-      + esc(b.health) + '" title="' + esc(b.reason) + '">' + esc(b.health) + (b.since ? ' since ' + time(b.since) : '') + '</td><td class="n">'
-      + (b.judged ? fmt(100 * b.right / b.judged, 1) + '% of ' + b.judged : '–') + '</td></tr>').join('');
+    state.bots = data.bots;
+    renderBots();
+  }
+
+  let botsPending = false;
+  function botsLater() {
+    if (!botsPending) { botsPending = true; requestAnimationFrame(() => { botsPending = false; renderBots(); }); }
+  }
+
+  function onSignal(d) {
+    const bot = state.bots.find((b) => b.bot === d.bot);
+    if (!bot) { return; }
+    bot.calls = Object.assign({}, bot.calls, { [d.symbol]: d });
+    $('bots').dataset.signals = String(Number($('bots').dataset.signals || 0) + 1);
+    botsLater();
+  }
+
+  // the weights and trust the learners have now, with each equity update
+  function onFigures(figures) {
+    if (!figures) { return; }
+    state.bots.forEach((b) => { const f = figures[b.bot]; if (f) { b.weight = f.weight; b.trust = f.trust; } });
+    botsLater();
   }
 
   async function loadComponents() {
@@ -176,6 +213,7 @@
       case 'status': renderStatus(d); if (d.state !== 'RUNNING') { loadReports(); loadComponents(); } break;
       case 'equity': {
         renderStatus(Object.assign({}, state.status, { clock: d.time, equity: d.equity, cash: d.cash, positions: d.positions, bars: d.bars }));
+        onFigures(d.bots);
         const t = secs(d.time);
         if (t > state.lastEquity) {
           equitySeries.update({ time: t, value: d.equity }); state.lastEquity = t;
@@ -191,6 +229,7 @@
         renderTrades();
         break;
       case 'bot': loadBots(); break;
+      case 'signal': onSignal(d); break;
       case 'report': loadReports(); break;
       default: break;
     }

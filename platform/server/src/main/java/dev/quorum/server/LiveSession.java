@@ -69,13 +69,27 @@ public final class LiveSession {
      *
      * @param bot       its name
      * @param weight    its weight in the vote now (mean over the symbols; 1 without learners)
+     * @param trust     its trust as a learner reports it (the figure named {@code trust}, meta-trust's), null if none does
      * @param health    ACTIVE, DEGRADED, SUSPENDED, PROBATION or RETIRED
      * @param since     when it entered that state (null: since the start)
      * @param reason    why, as the health rules said
      * @param judged    of its last predictions judged (at most {@value #ACCURACY_WINDOW}), how many
      * @param right     how many of those were right
+     * @param calls     its latest call on each symbol it has called (LONG or SHORT, or FLAT after one), by symbol
      */
-    public record BotRow(String bot, double weight, String health, Instant since, String reason, int judged, int right) {
+    public record BotRow(String bot, double weight, Double trust, String health, Instant since, String reason, int judged, int right,
+                         Map<String, Call> calls) {
+    }
+
+    /**
+     * A bot's call on a symbol, from the bar where it changed.
+     *
+     * @param direction  LONG, SHORT or FLAT
+     * @param confidence its confidence, 0..1
+     * @param time       the engine clock when it changed to this
+     * @param reason     its first reason, or empty
+     */
+    public record Call(String direction, double confidence, Instant time, String reason) {
     }
 
     private final QuorumConfig config;
@@ -85,8 +99,11 @@ public final class LiveSession {
     private final EventHub events;
     private volatile Status status;
     private final Map<String, Double> weights = new ConcurrentHashMap<>();
+    private final Map<String, Double> trust = new ConcurrentHashMap<>();
     private final Map<String, BotHealth.Transition> health = new ConcurrentHashMap<>();
     private final Map<String, ArrayDeque<Boolean>> accuracy = new ConcurrentHashMap<>();
+    // bot -> symbol -> its call since it last changed
+    private final Map<String, Map<String, Call>> callsByBot = new ConcurrentHashMap<>();
     private final Instant startedAt;
     // the equity curve as the run records it (engine.equityResolution), kept here too: the journal writes it in batches
     private final List<Map<String, Object>> curve = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -164,8 +181,8 @@ public final class LiveSession {
                     }
                 }
             }
-            rows.add(new BotRow(bot, weights.getOrDefault(bot, 1.0), t == null ? "ACTIVE" : t.to().name(), t == null ? null : t.time(),
-                    t == null ? "" : t.reason(), judged, right));
+            rows.add(new BotRow(bot, weights.getOrDefault(bot, 1.0), trust.get(bot), t == null ? "ACTIVE" : t.to().name(), t == null ? null : t.time(),
+                    t == null ? "" : t.reason(), judged, right, new java.util.TreeMap<>(callsByBot.getOrDefault(bot, Map.of()))));
         }
         return rows;
     }
@@ -224,6 +241,35 @@ public final class LiveSession {
     }
 
     /** Keeps the session up to date from the run, on the engine's thread. */
+    /**
+     * Keeps each bot's call on the bar's symbol and pushes a {@code signal} event when one changes (a bot that has
+     * not called the symbol yet counts as FLAT): push on change, not on every bar.
+     */
+    private void noteCalls(BarClose close) {
+        String symbol = close.bar().symbol();
+        for (Map.Entry<String, dev.quorum.api.Signal> e : close.signals().entrySet()) {
+            dev.quorum.api.Signal signal = e.getValue();
+            Map<String, Call> byBot = callsByBot.computeIfAbsent(e.getKey(), b -> new ConcurrentHashMap<>());
+            Call last = byBot.get(symbol);
+            String direction = signal.direction().name();
+            if (last == null ? signal.direction() == dev.quorum.api.Direction.FLAT : last.direction().equals(direction)) {
+                continue;
+            }
+            Call call = new Call(direction, signal.confidence(), close.now(), signal.reasons().isEmpty() ? "" : signal.reasons().get(0));
+            byBot.put(symbol, call);
+            if (events.clients() > 0) {
+                Map<String, Object> event = new java.util.LinkedHashMap<>();
+                event.put("bot", e.getKey());
+                event.put("symbol", symbol);
+                event.put("direction", call.direction());
+                event.put("confidence", call.confidence());
+                event.put("time", call.time());
+                event.put("reason", call.reason());
+                events.publish("signal", event);
+            }
+        }
+    }
+
     private final class Observer implements RunSink {
         private final long runId;
         private long bars;
@@ -242,6 +288,7 @@ public final class LiveSession {
         @Override
         public void onBarClosed(BarClose close) {
             bars++;
+            noteCalls(close);
             long now = System.nanoTime();
             if (lastPush != Long.MIN_VALUE && now - lastPush < EQUITY_EVERY_NANOS) {
                 Status s = status;
@@ -260,10 +307,22 @@ public final class LiveSession {
                     .collect(java.util.stream.Collectors.groupingBy(Map.Entry::getKey,
                             java.util.stream.Collectors.averagingDouble(Map.Entry::getValue)))
                     .forEach(weights::put);
+            for (dev.quorum.core.learning.LearnerDesk.Figure f : close.figures()) {
+                if (f.figure().equals("trust") && f.bot() != null) {
+                    trust.put(f.bot(), f.value());
+                }
+            }
+            Map<String, Map<String, Object>> botFigures = new java.util.LinkedHashMap<>();
+            for (String bot : botNames) {
+                Map<String, Object> b = new java.util.LinkedHashMap<>();
+                b.put("weight", weights.getOrDefault(bot, 1.0));
+                b.put("trust", trust.get(bot));
+                botFigures.put(bot, b);
+            }
             Status s = new Status(runId, status.state(), close.now(), bars, p.equity(), p.cash(), trades, List.copyOf(positions), null);
             status = s;
             events.publish("equity", Map.of("time", s.clock(), "equity", s.equity(), "cash", s.cash(), "positions", s.positions(),
-                    "bars", s.bars()));
+                    "bars", s.bars(), "bots", botFigures));
         }
 
         @Override

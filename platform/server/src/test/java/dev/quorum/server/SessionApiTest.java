@@ -199,10 +199,44 @@ class SessionApiTest {
         assertEquals(report.trades().stream().map(t -> t.id()).toList(), tradeIds, "every trade, once, in order");
         long equity = received.stream().filter(e -> e.path("type").asText().equals("equity")).count();
         assertTrue(equity >= 1, "equity updates");
+        JsonNode lastEquity = received.stream().filter(e -> e.path("type").asText().equals("equity")).reduce((a, b) -> b).orElseThrow();
+        assertEquals(config.bots().stream().map(b -> b.name()).toList(), java.util.stream.StreamSupport.stream(
+                java.util.Spliterators.spliteratorUnknownSize(lastEquity.path("data").path("bots").fieldNames(), 0), false).toList(),
+                "each bot's weight and trust with the equity");
+        assertEquals(1.0, lastEquity.path("data").path("bots").path(config.bots().get(0).name()).path("weight").asDouble(), 1e-12,
+                "no learners here: weight 1");
         long seconds = (long) Math.ceil(runNanos / 1e9);
         assertTrue(seconds >= 2, "the paced run took " + seconds + " s");
         assertTrue(equity <= seconds + 1, "at most one equity update a second: " + equity + " in " + seconds + " s");
         assertTrue(received.stream().anyMatch(e -> e.path("type").asText().equals("fill")), "fills");
+        // signals: pushed when a bot's call on a symbol changes, never twice the same in a row; each LONG or SHORT one is a
+        // prediction the run stored (the outcome tracker records a call when it changes); /api/bots has the latest
+        List<JsonNode> signals = received.stream().filter(e -> e.path("type").asText().equals("signal")).map(e -> e.path("data")).toList();
+        assertTrue(signals.size() >= 20, "signal events: " + signals.size());
+        Map<String, String> latest = new java.util.HashMap<>();
+        java.util.Set<String> stored = new java.util.HashSet<>();
+        try (java.sql.Connection c = db.connection(); java.sql.PreparedStatement q = c.prepareStatement(
+                "SELECT bot, symbol, time, direction FROM predictions WHERE run_id = ?")) {
+            q.setLong(1, report.runId());
+            try (java.sql.ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    stored.add(r.getString(1) + " " + r.getString(2) + " " + Instant.ofEpochMilli(r.getLong(3)) + " " + r.getString(4));
+                }
+            }
+        }
+        for (JsonNode sgn : signals) {
+            String pair = sgn.path("bot").asText() + " " + sgn.path("symbol").asText();
+            String direction = sgn.path("direction").asText();
+            assertFalse(direction.equals(latest.getOrDefault(pair, "FLAT")), "pushed only on a change: " + sgn);
+            latest.put(pair, direction);
+            if (!direction.equals("FLAT")) {
+                assertTrue(stored.contains(pair + " " + sgn.path("time").asText() + " " + direction), "a stored prediction: " + sgn);
+            }
+        }
+        for (JsonNode bot : json(client.get("/api/bots")).path("bots")) {
+            bot.path("calls").properties().forEach(call -> assertEquals(latest.get(bot.path("bot").asText() + " " + call.getKey()),
+                    call.getValue().path("direction").asText(), "the latest call of " + bot.path("bot").asText() + " on " + call.getKey()));
+        }
         assertTrue(received.stream().anyMatch(e -> e.path("type").asText().equals("status")
                 && e.path("data").path("state").asText().equals("RUNNING")), "the run's start");
     }

@@ -118,6 +118,11 @@ class DashboardBrowserTest {
                     "a new trade appears without reloading the page");
             String firstRow = browser.eval("document.querySelector('#recent tbody tr[data-trade]').innerText").asText();
             assertTrue(firstRow.matches("(?s)\\d+\\s+(BTC|ETH|LTC)-USD\\s+(LONG|SHORT).*"), firstRow);
+            assertTrue(browser.waitFor("Number(document.getElementById('bots').dataset.signals) >= 3"
+                    + " && document.querySelector('#bots td.calls span.call.LONG, #bots td.calls span.call.SHORT') !== null",
+                    Duration.ofSeconds(30)), "the bots' calls change live: " + browser.eval("document.getElementById('bots').innerText"));
+            assertTrue(browser.waitFor("[...document.querySelectorAll('#bots tbody tr td:nth-child(3)')].some((td) => /^[0-9.]+$/.test(td.textContent))",
+                    Duration.ofSeconds(30)), "meta-trust's trust in the bots shows: " + browser.eval("document.getElementById('bots').innerText"));
             browser.screenshot(SHOTS.resolve("dashboard-1280x800.png"));
 
             assertTrue(browser.waitFor("document.querySelector('#reports a') !== null", Duration.ofSeconds(60)),

@@ -298,6 +298,20 @@ public final class Backtest {
         public Map<String, Map<String, Double>> weights() {
             return learners == null ? Map.of() : learners.weights();
         }
+
+        @Override
+        public List<dev.quorum.core.learning.LearnerDesk.Figure> figures() {
+            return learners == null ? List.of() : learners.figures();
+        }
+
+        @Override
+        public Map<String, Signal> signals() {
+            Map<String, Signal> bySignal = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < botNames.length; i++) {
+                bySignal.put(botNames[i], signals[i]);
+            }
+            return bySignal;
+        }
     }
 
     private void wakeUp(Instant now) {

@@ -24,4 +24,10 @@ public interface BarClose {
 
     /** @return symbol to bot to weight, as the learners have them now (a copy); empty without learners */
     Map<String, Map<String, Double>> weights();
+
+    /** @return what the learners report on the bots and on themselves now (trust, calibration, ...); empty without learners */
+    java.util.List<dev.quorum.core.learning.LearnerDesk.Figure> figures();
+
+    /** @return each bot's signal on the bar, by bot name in vote order (a suspended bot's is FLAT) */
+    Map<String, dev.quorum.api.Signal> signals();
 }
