@@ -1,12 +1,12 @@
 package dev.quorum.app.cli;
 
+import static dev.quorum.app.cli.CliRun.run;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,14 +42,14 @@ class QuorumCliTest {
 
     @Test
     void backtestPrintsTheSummaryAndTheSameHashTwice() {
-        Result first = run("backtest");
+        CliRun first = run("backtest");
         assertEquals(0, first.code, first.err);
         assertTrue(first.out.contains("Run 1: backtest of BTC-USD, ETH-USD, LTC-USD 1m, 2018-04-04 .. 2018-04-06"), first.out);
         for (String row : new String[] {"trades", "win rate", "profit factor", "net PnL", "max drawdown", "Sharpe", "exposure"}) {
             assertTrue(first.out.contains("  " + row), "summary row " + row + ": " + first.out);
         }
         assertTrue(first.out.contains("Suspended bots: none"), first.out);
-        Result second = run("backtest");
+        CliRun second = run("backtest");
         assertEquals(0, second.code, second.err);
         assertTrue(second.out.contains("Run 2:"), second.out);
         assertEquals(hash(first.out), hash(second.out));
@@ -58,47 +58,47 @@ class QuorumCliTest {
 
     @Test
     void aBacktestStoppedPartWayResumesToTheSameTradeLogAsAnUninterruptedOne() {
-        Result whole = run("backtest");
+        CliRun whole = run("backtest");
         assertEquals(0, whole.code, whole.err);
-        Result stopped = run("backtest", "--stop-at", "2018-04-05T10:00");
+        CliRun stopped = run("backtest", "--stop-at", "2018-04-05T10:00");
         assertEquals(0, stopped.code, stopped.err);
         assertTrue(stopped.out.contains("Run 2 stopped at 2018-04-05T10:00:00Z (engine time, the close of its last bar) after 4,823 bars"),
                 stopped.out);
         assertTrue(stopped.out.contains("Resume it with: ./quorum backtest --resume 2"), stopped.out);
         assertFalse(stopped.out.contains("trade log sha256"), "a stopped run has no final trade log yet: " + stopped.out);
-        Result resumed = run("backtest", "--resume", "2");
+        CliRun resumed = run("backtest", "--resume", "2");
         assertEquals(0, resumed.code, resumed.err);
         assertTrue(resumed.out.contains("Run 2: backtest of BTC-USD, ETH-USD, LTC-USD 1m"), resumed.out);
         assertEquals(hash(whole.out), hash(resumed.out));
 
-        Result again = run("backtest", "--resume", "2");
+        CliRun again = run("backtest", "--resume", "2");
         assertEquals(1, again.code);
         assertTrue(again.err.contains("run 2 is FINISHED, not STOPPED"), again.err);
-        Result badTime = run("backtest", "--stop-at", "2018-04-05 10:00");
+        CliRun badTime = run("backtest", "--stop-at", "2018-04-05 10:00");
         assertEquals(1, badTime.code);
         assertTrue(badTime.err.contains("--stop-at 2018-04-05 10:00: not a date-time; expected UTC such as 2018-04-05T12:00"), badTime.err);
-        Result withCompare = run("backtest", "--compare", "risk-off", "--stop-at", "2018-04-05T10:00");
+        CliRun withCompare = run("backtest", "--compare", "risk-off", "--stop-at", "2018-04-05T10:00");
         assertEquals(1, withCompare.code);
         assertTrue(withCompare.err.contains("--compare runs every variant to the end"), withCompare.err);
     }
 
     @Test
     void backtestOptionsOverrideSymbolsAndDates() {
-        Result r = run("backtest", "--symbols", "LTC-USD", "--from", "2018-04-05", "--to", "2018-04-05");
+        CliRun r = run("backtest", "--symbols", "LTC-USD", "--from", "2018-04-05", "--to", "2018-04-05");
         assertEquals(0, r.code, r.err);
         assertTrue(r.out.contains("backtest of LTC-USD 1m, 2018-04-05 .. 2018-04-05"), r.out);
     }
 
     @Test
     void botsShowsEachBotsPredictionsAtEveryHorizonOfTheLatestRun() throws IOException {
-        Result none = run("bots");
+        CliRun none = run("bots");
         assertEquals(0, none.code, none.err);
         assertTrue(none.out.contains("no finished run yet"), none.out);
         Path config = home.resolve("config/quorum.yaml");
-        Result backtest = run("backtest");
+        CliRun backtest = run("backtest");
         assertEquals(0, backtest.code, backtest.err);
         assertTrue(backtest.out.contains("\nBot health: bollinger SUSPENDED since 2018-04-04T16:23:00Z; "), backtest.out);
-        Result r = run("bots");
+        CliRun r = run("bots");
         assertEquals(0, r.code, r.err);
         assertTrue(r.out.startsWith("Run 1: backtest of BTC-USD, ETH-USD, LTC-USD 1m, 2018-04-04 .. 2018-04-06; FINISHED, 4 bots, "),
                 r.out);
@@ -118,14 +118,14 @@ class QuorumCliTest {
         assertTrue(r.out.matches("(?s).*\\nBOT +CALIBRATION +HITRATE +STATEDCONFIDENCE +CORRELATION +ACCURACY +CONSISTENCY +DIVERSITY"
                 + " +TRUST +BESTQ +FAVOURED .*"), r.out);
         assertEquals(r.out, run("bots", "--run", "1").out);
-        Result byRegime = run("bots", "--by", "regime");
+        CliRun byRegime = run("bots", "--by", "regime");
         assertEquals(0, byRegime.code, byRegime.err);
         assertTrue(byRegime.out.matches("(?s).*\\nHit rate at 1h by regime when the call was made \\(right of judged\\):\\nBOT +TREND_UP +TREND_DOWN +RANGE\\n.*"),
                 byRegime.out);
-        Result badMeasure = run("bots", "--by", "colour");
+        CliRun badMeasure = run("bots", "--by", "colour");
         assertTrue(badMeasure.code != 0);
         assertTrue(badMeasure.err.contains("--by colour: expected one of regime, volatility, volume, momentum"), badMeasure.err);
-        Result missing = run("bots", "--run", "99");
+        CliRun missing = run("bots", "--run", "99");
         assertTrue(missing.code != 0);
         assertTrue(missing.err.contains("--run 99: no such run (the runs are [1])"), missing.err);
     }
@@ -138,7 +138,7 @@ class QuorumCliTest {
         String yaml = Files.readString(config);
         yaml = yaml.substring(0, yaml.indexOf("  learners:\n")) + "  learners: []\n" + yaml.substring(yaml.indexOf("  weights:\n"));
         Files.writeString(config, yaml.replace("  health:\n    enabled: true", "  health:\n    enabled: false"));
-        Result r = run("backtest", "--compare", "risk-off,hedge-only,-cooldown");
+        CliRun r = run("backtest", "--compare", "risk-off,hedge-only,-cooldown");
         assertEquals(0, r.code, r.err);
         assertTrue(r.err.contains("compare: risk-off (no risk modules; position manager: adaptive-exits, no hedging; no learners, no health rules)"), r.err);
         assertTrue(r.err.contains("compare: hedge-only (no risk modules; position manager: adaptive-exits; no learners, no health rules)"), r.err);
@@ -161,7 +161,7 @@ class QuorumCliTest {
 
     @Test
     void compareLearningOffRunsTheSameConfigWithoutLearnersAndHealth() {
-        Result r = run("backtest", "--compare", "learning-off,risk-on");
+        CliRun r = run("backtest", "--compare", "learning-off,risk-on");
         assertEquals(0, r.code, r.err);
         assertTrue(r.err.contains("compare: learning-off (") && r.err.contains("; no learners, no health rules)"), r.err);
         assertFalse(r.err.matches("(?s).*compare: risk-on \\([^\\n]*no learners.*"), r.err);
@@ -171,14 +171,14 @@ class QuorumCliTest {
 
     @Test
     void compareRefusesAnUnknownVariantOrAModuleNotInTheChain() {
-        Result unknown = run("backtest", "--compare", "risk-off,bogus");
+        CliRun unknown = run("backtest", "--compare", "risk-off,bogus");
         assertTrue(unknown.code != 0);
         assertTrue(unknown.err.contains("unknown variant 'bogus'; expected risk-off, risk-on, hedge-only, hedging-off, positions-off,"
                 + " learning-off or -NAME"), unknown.err);
-        Result missing = run("backtest", "--compare", "-nosuch");
+        CliRun missing = run("backtest", "--compare", "-nosuch");
         assertTrue(missing.code != 0);
         assertTrue(missing.err.contains("the risk chain has no module named 'nosuch'"), missing.err);
-        Result twice = run("backtest", "--compare", "risk-on,risk-on");
+        CliRun twice = run("backtest", "--compare", "risk-on,risk-on");
         assertTrue(twice.code != 0);
         assertTrue(twice.err.contains("name each variant once"), twice.err);
     }
@@ -187,7 +187,7 @@ class QuorumCliTest {
     void evaluateRunsTheWalkForwardAndPrintsBothTables() throws IOException {
         Files.writeString(home.resolve("config/evaluate.yaml"), Files.readString(ROOT.resolve("config/evaluate.yaml"))
                 .replace("dir: data/candles", "dir: " + ROOT.resolve("data/candles")));
-        Result r = run("evaluate", "--from", "2019-01-01", "--to", "2019-03-31", "--fold", "1");
+        CliRun r = run("evaluate", "--from", "2019-01-01", "--to", "2019-03-31", "--fold", "1");
         assertEquals(0, r.code, r.err);
         assertTrue(r.out.contains("Evaluation 1: SPY 1h, 2019-01-01 .. 2019-03-31, 3 windows of 1 months"), r.out);
         assertTrue(r.out.matches("(?s).*\\nCONFIGURATION +RETURN +SHARPE +MAX DD +TRADES +WIN RATE +PROFIT FACTOR +AUC +CAL. ERROR\\n"
@@ -196,17 +196,17 @@ class QuorumCliTest {
         assertTrue(r.out.matches("(?s).*\\nchosen on the window before .*\\nfixed 0\\.50 .*\\nfixed 0\\.85 .*\\nChosen: 2019-02-01 0\\.\\d\\d,"
                 + " 2019-03-01 0\\.\\d\\d\\n.*"), r.out);
         assertTrue(r.err.contains("evaluate: [52/52] all learners trading 2019-03-01..2019-03-31 frozen"), r.err);
-        Result bad = run("evaluate", "--fold", "0");
+        CliRun bad = run("evaluate", "--fold", "0");
         assertTrue(bad.code != 0);
         assertTrue(bad.err.contains("--fold 0: expected a number of months in [1, 120]"), bad.err);
-        Result single = run("evaluate", "--from", "2019-01-01", "--to", "2019-01-31");
+        CliRun single = run("evaluate", "--from", "2019-01-01", "--to", "2019-01-31");
         assertTrue(single.code != 0);
         assertTrue(single.err.contains("makes 1 window of 12 months"), single.err);
     }
 
     @Test
     void pluginsListShowsTheBundledPluginsStarted() {
-        Result r = run("plugins", "list");
+        CliRun r = run("plugins", "list");
         assertEquals(0, r.code, r.err);
         assertTrue(r.out.matches("(?s).*\\ntechnical +0\\.1\\.0 +STARTED +>=1\\.4\\.0 & <2\\.0\\.0 +strategy:.*report:technical-day.*"), r.out);
         assertTrue(r.out.matches("(?s).*\\nlearners +0\\.1\\.0 +STARTED [^\\n]*learner:meta-trust.*"), r.out);
@@ -221,12 +221,12 @@ class QuorumCliTest {
     @Test
     void theTemplatePluginInstallsOnceAndItsStrategyIsListed() {
         Path zip = Path.of(System.getProperty("quorum.testPlugins"), "hello-strategy.zip");
-        Result install = run("plugins", "install", zip.toString());
+        CliRun install = run("plugins", "install", zip.toString());
         assertEquals(0, install.code, install.err);
         assertTrue(install.out.contains("installed plugin 'hello-strategy' 1.0.0"), install.out);
         assertTrue(run("plugins", "list").out.contains("strategy:hello-momentum"));
 
-        Result again = run("plugins", "install", zip.toString());
+        CliRun again = run("plugins", "install", zip.toString());
         assertEquals(1, again.code);
         assertTrue(again.err.contains("plugin 'hello-strategy' is already installed"), again.err);
     }
@@ -234,7 +234,7 @@ class QuorumCliTest {
     @Test
     void anIncompatiblePluginIsRefusedWithBothVersionsAndANonZeroExit() {
         Path zip = Path.of(System.getProperty("quorum.testPlugins"), "future-api.zip");
-        Result r = run("plugins", "install", zip.toString());
+        CliRun r = run("plugins", "install", zip.toString());
         assertEquals(1, r.code);
         assertTrue(r.err.contains("requires quorum-api '>=99.0.0', but this host provides quorum-api " + dev.quorum.api.QuorumApi.version()), r.err);
         assertFalse(run("plugins", "list").out.contains("fixture-future-api"));
@@ -244,7 +244,7 @@ class QuorumCliTest {
     void disablingThePluginThatProvidesTheBotsMakesTheBacktestFailClearlyUntilEnabledAgain() {
         assertEquals(0, run("plugins", "disable", "technical").code);
         assertTrue(run("plugins", "list").out.matches("(?s).*\\ntechnical +0\\.1\\.0 +DISABLED .*"));
-        Result r = run("backtest");
+        CliRun r = run("backtest");
         assertEquals(1, r.code);
         assertTrue(r.err.contains("no strategy 'ema-crossover' among the started plugins"), r.err);
         assertEquals(0, run("plugins", "enable", "technical").code);
@@ -258,11 +258,11 @@ class QuorumCliTest {
         Path config = home.resolve("config/quorum.yaml");
         Files.writeString(config, Files.readString(config).replace("\nbots:\n", "\nbots:\n  - strategy: fixture-throws\n"));
 
-        Result r = run("backtest");
+        CliRun r = run("backtest");
         assertEquals(0, r.code, r.err);
         assertTrue(r.out.contains("Suspended bots:\n  fixture-throws (fixture-throws, plugin fixture-faulty-strategy): 5 errors"), r.out);
 
-        Result list = run("plugins", "list");
+        CliRun list = run("plugins", "list");
         assertTrue(list.out.matches("(?s).*\\nfixture-faulty-strategy +0\\.1\\.0 +DEGRADED .*"), list.out);
         // 5 from the bot, 2 from the plugin's broken report section in the reports written during the run
         // (2018-04-04 and -05; the last day's report is written after the run's errors are stored)
@@ -275,9 +275,9 @@ class QuorumCliTest {
 
     @Test
     void anUninstalledBundledPluginStaysUninstalled() {
-        Result r = run("plugins", "uninstall", "risk-basic");
+        CliRun r = run("plugins", "uninstall", "risk-basic");
         assertEquals(0, r.code, r.err);
-        Result list = run("plugins", "list");
+        CliRun list = run("plugins", "list");
         assertFalse(list.out.contains("risk-basic"), list.out);
         assertTrue(list.out.contains("technical"), list.out);
     }
@@ -286,7 +286,7 @@ class QuorumCliTest {
     void aBadConfigIsRefusedBeforeAnythingRuns() throws IOException {
         Path config = home.resolve("config/quorum.yaml");
         Files.writeString(config, Files.readString(config).replace("consensusThreshold: 0.60", "consensusThreshold: 1.7"));
-        Result r = run("backtest");
+        CliRun r = run("backtest");
         assertEquals(1, r.code);
         assertTrue(r.err.contains("quorum.yaml:"), r.err);
         assertTrue(r.err.contains("engine.consensusThreshold = 1.7 is out of range: expected a number in (0, 1]"), r.err);
@@ -300,12 +300,12 @@ class QuorumCliTest {
         int line = lineOf(original, "strategy: ema-crossover");
 
         Files.writeString(config, original.replace("strategy: ema-crossover", "strategy: ema-crosover"));
-        Result missing = run("backtest");
+        CliRun missing = run("backtest");
         assertEquals(1, missing.code);
         assertTrue(missing.err.contains("quorum.yaml:" + line + ":5: bots[0] 'ema-crosover': no strategy 'ema-crosover'"), missing.err);
 
         Files.writeString(config, original.replace("params: {fast: 12,", "params: {fast: 500,"));
-        Result range = run("backtest");
+        CliRun range = run("backtest");
         assertEquals(1, range.code);
         assertTrue(range.err.contains("quorum.yaml:" + (line + 1) + ":"), range.err);
         assertTrue(range.err.contains("bots[0] 'ema-crossover': parameter fast = 500: 500 is out of range [2, 200]"), range.err);
@@ -320,14 +320,14 @@ class QuorumCliTest {
         Path csv = home.resolve("bad.csv");
         Files.writeString(csv, "timestamp,open,high,low,close,volume\n2020-01-01T00:00:00Z,1,2,0.5,1.5,10\n"
                 + "2020-01-01T00:01:00Z,1,0.9,1.2,1,10\n");
-        Result r = run("data", "import", csv.toString(), "--symbol", "X", "--timeframe", "1m");
+        CliRun r = run("data", "import", csv.toString(), "--symbol", "X", "--timeframe", "1m");
         assertEquals(1, r.code);
         assertTrue(r.err.contains(csv + ":3: "), r.err);
         assertTrue(run("data", "list").out.contains("nothing stored yet"));
 
         Path good = home.resolve("good.csv");
         Files.writeString(good, "timestamp,open,high,low,close,volume\n2020-01-01T00:00:00Z,1,2,0.5,1.5,10\n");
-        Result ok = run("data", "import", good.toString(), "--symbol", "X", "--timeframe", "1m");
+        CliRun ok = run("data", "import", good.toString(), "--symbol", "X", "--timeframe", "1m");
         assertEquals(0, ok.code, ok.err);
         assertTrue(run("data", "list").out.matches("(?s).*\\nX +1m +1 .*"));
     }
@@ -341,7 +341,7 @@ class QuorumCliTest {
         for (String[] help : new String[][] {{"--help"}, {"backtest", "--help"}, {"plugins", "--help"}, {"plugins", "list", "--help"},
                 {"plugins", "install", "--help"}, {"plugins", "enable", "--help"}, {"plugins", "disable", "--help"},
                 {"plugins", "uninstall", "--help"}, {"data", "--help"}, {"data", "import", "--help"}, {"data", "list", "--help"}}) {
-            Result r = run(help);
+            CliRun r = run(help);
             assertEquals(0, r.code, String.join(" ", help));
             assertTrue(r.out.contains("Usage: quorum"), r.out);
         }
@@ -353,13 +353,4 @@ class QuorumCliTest {
         return m.group(1);
     }
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = QuorumCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
-    }
 }

@@ -1,5 +1,7 @@
 package dev.quorum.app.cli;
 
+import static dev.quorum.app.cli.CliRun.run;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.net.ConnectException;
 import java.net.URI;
@@ -77,7 +78,7 @@ class ReportCliTest {
         }
         Files.delete(report("2018-04-05"));
 
-        Result r = run("report", "--date", "2018-04-05");
+        CliRun r = run("report", "--date", "2018-04-05");
         assertEquals(0, r.code, r.err);
         assertTrue(r.out.startsWith("report 2018-04-05: reports/quorum-2018-04-05.pdf, "), r.out);
         assertTrue(r.out.strip().endsWith("(run 1)"), "the latest finished run covering the day: " + r.out);
@@ -90,10 +91,10 @@ class ReportCliTest {
     void withoutRunTheLatestFinishedRunThatCoversTheDayIsReported() {
         backtest();
         backtest();
-        Result r = run("report", "--date", "2018-04-05");
+        CliRun r = run("report", "--date", "2018-04-05");
         assertEquals(0, r.code, r.err);
         assertTrue(r.out.strip().endsWith("(run 2)"), "run 2 is the latest: " + r.out);
-        Result first = run("report", "--date", "2018-04-05", "--run", "1");
+        CliRun first = run("report", "--date", "2018-04-05", "--run", "1");
         assertEquals(0, first.code, first.err);
         assertTrue(first.out.strip().endsWith("(run 1)"), first.out);
     }
@@ -101,7 +102,7 @@ class ReportCliTest {
     @Test
     void theLastDayOfTheRunCanBeReportedWithAnExplicitRun() {
         backtest();
-        Result r = run("report", "--date", "2018-04-06", "--run", "1");
+        CliRun r = run("report", "--date", "2018-04-06", "--run", "1");
         assertEquals(0, r.code, r.err);
         assertTrue(r.out.startsWith("report 2018-04-06: reports/quorum-2018-04-06.pdf, "), r.out);
     }
@@ -114,7 +115,7 @@ class ReportCliTest {
         for (String day : DAYS) {
             Files.delete(report(day));
         }
-        Result r = run("report", "--from", "2018-04-04", "--to", "2018-04-06");
+        CliRun r = run("report", "--from", "2018-04-04", "--to", "2018-04-06");
         assertEquals(0, r.code, r.err);
         List<String> lines = r.out.strip().lines().toList();
         assertEquals(3, lines.size(), r.out);
@@ -129,7 +130,7 @@ class ReportCliTest {
     @Test
     void aRangeOfOneDayIsAllowed() {
         backtest();
-        Result r = run("report", "--from", "2018-04-05", "--to", "2018-04-05");
+        CliRun r = run("report", "--from", "2018-04-05", "--to", "2018-04-05");
         assertEquals(0, r.code, r.err);
         assertEquals(1, r.out.strip().lines().count(), r.out);
     }
@@ -138,7 +139,7 @@ class ReportCliTest {
     void theReportTimezoneOptionIsUsed() throws IOException {
         backtest();
         Files.delete(report("2018-04-05"));
-        Result r = run("report", "--date", "2018-04-05", "--timezone", "America/New_York");
+        CliRun r = run("report", "--date", "2018-04-05", "--timezone", "America/New_York");
         assertEquals(0, r.code, r.err);
         assertTrue(r.out.startsWith("report 2018-04-05: reports/quorum-2018-04-05.pdf, "), r.out);
         assertPdf(report("2018-04-05"));
@@ -148,15 +149,15 @@ class ReportCliTest {
 
     @Test
     void aDateThatDoesNotExistIsAUsageError() {
-        Result r = run("report", "--date", "2018-02-30");
+        CliRun r = run("report", "--date", "2018-02-30");
         assertEquals(2, r.code, r.out + r.err);
         assertTrue(r.err.contains("--date 2018-02-30: not a date; expected YYYY-MM-DD"), r.err);
         for (String bad : List.of("2018-4-5", "05.04.2018", "tomorrow")) {
-            Result b = run("report", "--date", bad);
+            CliRun b = run("report", "--date", bad);
             assertEquals(2, b.code, bad);
             assertTrue(b.err.contains(bad + ": not a date; expected YYYY-MM-DD"), b.err);
         }
-        Result from = run("report", "--from", "2018-04-04", "--to", "2018-13-01");
+        CliRun from = run("report", "--from", "2018-04-04", "--to", "2018-13-01");
         assertEquals(2, from.code);
         assertTrue(from.err.contains("--to 2018-13-01: not a date; expected YYYY-MM-DD"), from.err);
         assertFalse(Files.exists(home.resolve("reports")), "nothing was written");
@@ -164,34 +165,34 @@ class ReportCliTest {
 
     @Test
     void aRangeThatEndsBeforeItStartsIsAUsageError() {
-        Result r = run("report", "--from", "2018-04-06", "--to", "2018-04-04");
+        CliRun r = run("report", "--from", "2018-04-06", "--to", "2018-04-04");
         assertEquals(2, r.code, r.out + r.err);
         assertTrue(r.err.contains("--to 2018-04-04 is before --from 2018-04-06"), r.err);
     }
 
     @Test
     void aRangeOfMoreThanAYearIsAUsageError() {
-        Result r = run("report", "--from", "2018-01-01", "--to", "2019-06-01");
+        CliRun r = run("report", "--from", "2018-01-01", "--to", "2019-06-01");
         assertEquals(2, r.code, r.out + r.err);
         assertTrue(r.err.contains("spans more than 366 days"), r.err);
     }
 
     @Test
     void noDayIsAUsageError() {
-        Result none = run("report");
+        CliRun none = run("report");
         assertEquals(2, none.code, none.out + none.err);
         assertTrue(none.err.contains("which day? give --date YYYY-MM-DD, or --from and --to"), none.err);
-        Result half = run("report", "--from", "2018-04-04");
+        CliRun half = run("report", "--from", "2018-04-04");
         assertEquals(2, half.code, "--from without --to");
         assertTrue(half.err.contains("which day?"), half.err);
-        Result both = run("report", "--date", "2018-04-05", "--from", "2018-04-04", "--to", "2018-04-06");
+        CliRun both = run("report", "--date", "2018-04-05", "--from", "2018-04-04", "--to", "2018-04-06");
         assertEquals(2, both.code);
         assertTrue(both.err.contains("give either --date or --from/--to, not both"), both.err);
     }
 
     @Test
     void aTimezoneThatIsNotAZoneIsAUsageError() {
-        Result r = run("report", "--date", "2018-04-05", "--timezone", "Mars/Olympus");
+        CliRun r = run("report", "--date", "2018-04-05", "--timezone", "Mars/Olympus");
         assertEquals(2, r.code, r.out + r.err);
         assertTrue(r.err.contains("--timezone Mars/Olympus: not a time zone"), r.err);
     }
@@ -199,11 +200,11 @@ class ReportCliTest {
     @Test
     void aDayNoRunCoversIsAFailureListingTheRuns() {
         backtest();
-        Result r = run("report", "--date", "2019-01-01");
+        CliRun r = run("report", "--date", "2019-01-01");
         assertEquals(1, r.code, r.out + r.err);
         assertTrue(r.err.contains("error: no finished run covers 2019-01-01 (UTC)"), r.err);
         assertTrue(r.err.contains("finished runs: #1 2018-04-04..2018-04-06"), r.err);
-        Result after = run("report", "--date", "2018-04-07");
+        CliRun after = run("report", "--date", "2018-04-07");
         assertEquals(1, after.code, "the run ends at midnight before 2018-04-07: " + after.out + after.err);
         assertTrue(after.err.contains("no finished run covers 2018-04-07"), after.err);
         assertFalse(Files.exists(report("2019-01-01")));
@@ -213,7 +214,7 @@ class ReportCliTest {
     @Test
     void aRunThatDoesNotExistIsAFailure() {
         backtest();
-        Result r = run("report", "--run", "999", "--date", "2018-04-05");
+        CliRun r = run("report", "--run", "999", "--date", "2018-04-05");
         assertEquals(1, r.code, r.out + r.err);
         assertTrue(r.err.contains("error: there is no run 999"), r.err);
     }
@@ -221,7 +222,7 @@ class ReportCliTest {
     @Test
     void aRunThatDoesNotCoverTheDayIsAFailure() {
         backtest();
-        Result r = run("report", "--run", "1", "--date", "2018-04-08");
+        CliRun r = run("report", "--run", "1", "--date", "2018-04-08");
         assertEquals(1, r.code, r.out + r.err);
         assertTrue(r.err.contains("error: run 1 covers "), r.err);
         assertTrue(r.err.contains("not 2018-04-08"), r.err);
@@ -229,7 +230,7 @@ class ReportCliTest {
 
     @Test
     void aStoreWithoutRunsIsAFailureThatSaysSo() {
-        Result r = run("report", "--date", "2018-04-05");
+        CliRun r = run("report", "--date", "2018-04-05");
         assertEquals(1, r.code, r.out + r.err);
         assertTrue(r.err.contains("error: no finished run covers 2018-04-05 (UTC); the store has no runs yet"), r.err);
         assertFalse(Files.exists(report("2018-04-05")));
@@ -238,7 +239,7 @@ class ReportCliTest {
     @Test
     void helpIsAvailableForBothCommands() {
         for (String command : List.of("report", "serve")) {
-            Result r = run(command, "--help");
+            CliRun r = run(command, "--help");
             assertEquals(0, r.code, command);
             assertTrue(r.out.contains("Usage: quorum " + command), r.out);
         }
@@ -248,9 +249,9 @@ class ReportCliTest {
 
     @Test
     void theReportsWrittenDuringTheRunHoldTheSameTradesAsReportsWrittenAfterIt() {
-        Result backtest = run("backtest");
+        CliRun backtest = run("backtest");
         assertEquals(0, backtest.code, backtest.err);
-        Result after = run("report", "--from", "2018-04-04", "--to", "2018-04-06");
+        CliRun after = run("report", "--from", "2018-04-04", "--to", "2018-04-06");
         assertEquals(0, after.code, after.err);
         assertEquals(tradesPerDay(after.out), tradesPerDay(backtest.err),
                 "at 00:05 every bar of the day just ended is stored: " + backtest.err + after.out);
@@ -259,9 +260,9 @@ class ReportCliTest {
     @Test
     void aMidnightScheduleReportsEveryTradeOfTheDayJustEnded() throws IOException {
         setSchedule("0 0 * * *");
-        Result backtest = run("backtest");
+        CliRun backtest = run("backtest");
         assertEquals(0, backtest.code, backtest.err);
-        Result after = run("report", "--from", "2018-04-04", "--to", "2018-04-06");
+        CliRun after = run("report", "--from", "2018-04-04", "--to", "2018-04-06");
         assertEquals(0, after.code, after.err);
         assertEquals(tradesPerDay(after.out), tradesPerDay(backtest.err), backtest.err + after.out);
     }
@@ -270,13 +271,13 @@ class ReportCliTest {
     void reportsGoToTheConfiguredDirAndNotDuringRunsWhenSwitchedOff() throws IOException {
         editConfig("  dir: reports\n", "  dir: out/daily\n");
         editConfig("  duringRuns: true\n", "  duringRuns: false\n");
-        Result backtest = run("backtest");
+        CliRun backtest = run("backtest");
         assertEquals(0, backtest.code, backtest.err);
         assertFalse(backtest.err.contains("report 2018-"), backtest.err);
         assertFalse(Files.exists(home.resolve("out/daily")), "nothing written during the run");
         assertFalse(Files.exists(home.resolve("reports")));
 
-        Result r = run("report", "--date", "2018-04-05");
+        CliRun r = run("report", "--date", "2018-04-05");
         assertEquals(0, r.code, r.err);
         assertTrue(r.out.startsWith("report 2018-04-05: out/daily/quorum-2018-04-05.pdf, "), r.out);
         assertPdf(home.resolve("out/daily/quorum-2018-04-05.pdf"));
@@ -294,15 +295,15 @@ class ReportCliTest {
     @Test
     void theConfiguredTimezoneDecidesTheDays() throws IOException {
         editConfig("  timezone: UTC\n", "  timezone: America/New_York\n");
-        Result backtest = run("backtest");
+        CliRun backtest = run("backtest");
         assertEquals(0, backtest.code, backtest.err);
         for (String day : List.of("2018-04-03", "2018-04-04", "2018-04-05", "2018-04-06")) {
             assertTrue(backtest.err.contains("report " + day + ": reports/quorum-" + day + ".pdf"),
                     "00:00 UTC on 2018-04-04 is 20:00 on 2018-04-03 in New York: " + backtest.err);
         }
-        Result r = run("report", "--date", "2018-04-03");
+        CliRun r = run("report", "--date", "2018-04-03");
         assertEquals(0, r.code, r.err);
-        Result utc = run("report", "--date", "2018-04-03", "--timezone", "UTC");
+        CliRun utc = run("report", "--date", "2018-04-03", "--timezone", "UTC");
         assertEquals(1, utc.code, utc.out + utc.err);
         assertTrue(utc.err.contains("no finished run covers 2018-04-03 (UTC)"), utc.err);
     }
@@ -356,7 +357,7 @@ class ReportCliTest {
 
     @Test
     void serveRefusesANonLoopbackHost() {
-        Result r = run("serve", "--port", "0", "--host", "0.0.0.0");
+        CliRun r = run("serve", "--port", "0", "--host", "0.0.0.0");
         assertEquals(1, r.code, r.out + r.err);
         assertTrue(r.err.contains("refusing to listen on \"0.0.0.0\""), r.err);
     }
@@ -557,17 +558,8 @@ class ReportCliTest {
     }
 
     private void backtest() {
-        Result r = run("backtest");
+        CliRun r = run("backtest");
         assertEquals(0, r.code, r.err);
     }
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = QuorumCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
-    }
 }

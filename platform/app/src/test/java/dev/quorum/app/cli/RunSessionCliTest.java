@@ -1,11 +1,11 @@
 package dev.quorum.app.cli;
 
+import static dev.quorum.app.cli.CliRun.run;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -42,17 +42,8 @@ class RunSessionCliTest {
         CliHome.clear();
     }
 
-    private record Result(int code, String out, String err) {
-    }
 
-    private static Result quorum(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = QuorumCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
-    }
-
-    private static String hashOf(Result r) {
+    private static String hashOf(CliRun r) {
         Matcher m = FINISHED.matcher(r.out);
         assertTrue(m.find(), r.out + r.err);
         return m.group(3);
@@ -68,7 +59,7 @@ class RunSessionCliTest {
                     .replace("  # source:\n  #   use: coinbase-candles\n  #   params:\n  #     baseUrl: https://api.exchange.coinbase.com",
                             "  source:\n    use: coinbase-candles\n    params:\n      baseUrl: " + exchange.baseUrl() + "\n      requestsPerSecond: 10"));
             assertTrue(Files.readString(dir.resolve("fed/config/quorum.yaml")).contains("use: coinbase-candles"), "the config names the source");
-            Result fed = quorum("run", "--port", "0", "--exit-when-done");
+            CliRun fed = run("run", "--port", "0", "--exit-when-done");
             assertEquals(0, fed.code, fed.out + fed.err);
             assertTrue(fed.out.contains("paper session: BTC-USD, LTC-USD 1m, 2018-04-04 .. 2018-04-06, from data source 'coinbase-candles'"
                     + " as its bars come;"), fed.out);
@@ -77,7 +68,7 @@ class RunSessionCliTest {
             CliHome.clear();
 
             CliHome.prepare(dir.resolve("stored"), config -> config);
-            Result stored = quorum("backtest", "--symbols", "BTC-USD,LTC-USD");
+            CliRun stored = run("backtest", "--symbols", "BTC-USD,LTC-USD");
             assertEquals(0, stored.code, stored.out + stored.err);
             Matcher m = Pattern.compile("trade log sha256: ([0-9a-f]{64})").matcher(stored.out);
             assertTrue(m.find(), stored.out);
@@ -88,22 +79,22 @@ class RunSessionCliTest {
     @Test
     void aSessionStoppedAtATimeResumesWithItsDashboardAndEndsAsTheUninterruptedBacktest() throws IOException {
         CliHome.prepare(dir, config -> config);
-        Result first = quorum("run", "--speed", "0", "--port", "0", "--stop-at", "2018-04-05T10:00");
+        CliRun first = run("run", "--speed", "0", "--port", "0", "--stop-at", "2018-04-05T10:00");
         assertEquals(0, first.code, first.out + first.err);
         assertTrue(first.out.matches("(?s).*\\nsession run 1 stopped at 2018-04-05T10:00:00Z after [\\d,]+ bars, \\d+ trades; resume it with"
                 + " \\./quorum run --resume 1 \\(the same options; \\./quorum backtest --resume 1 finishes it without the dashboard\\)\\n.*"),
                 first.out);
 
-        Result resumed = quorum("run", "--speed", "0", "--port", "0", "--exit-when-done", "--resume", "1");
+        CliRun resumed = run("run", "--speed", "0", "--port", "0", "--exit-when-done", "--resume", "1");
         assertEquals(0, resumed.code, resumed.out + resumed.err);
         assertTrue(resumed.out.contains("resuming session run 1: replaying it up to 2018-04-05T10:00:00Z, where it stopped, at full speed,"
                 + " then carrying on"), resumed.out);
         assertEquals(DEFAULT_BACKTEST, hashOf(resumed));
 
-        Result again = quorum("run", "--port", "0", "--exit-when-done", "--resume", "1");
+        CliRun again = run("run", "--port", "0", "--exit-when-done", "--resume", "1");
         assertEquals(1, again.code, again.out + again.err);
         assertTrue(again.err.contains("run 1 is FINISHED"), again.err);
-        Result bad = quorum("run", "--port", "0", "--stop-at", "tomorrow");
+        CliRun bad = run("run", "--port", "0", "--stop-at", "tomorrow");
         assertEquals(1, bad.code);
         assertTrue(bad.err.contains("--stop-at tomorrow: not a date-time; expected UTC such as 2018-04-05T12:00 or 2018-04-05T12:00:00Z"),
                 bad.err);
@@ -112,7 +103,7 @@ class RunSessionCliTest {
     @Test
     void anUnknownSourceIsRefusedWithTheSourcesThereAre() throws IOException {
         CliHome.prepare(dir, config -> config.replace("  # source:\n  #   use: coinbase-candles", "  source:\n    use: binance-klines"));
-        Result r = quorum("run", "--port", "0", "--exit-when-done");
+        CliRun r = run("run", "--port", "0", "--exit-when-done");
         assertEquals(1, r.code, r.out + r.err);
         assertTrue(r.err.contains("data.source: no market data source 'binance-klines' among the started plugins (available: [store (the"
                 + " stored candles), coinbase-candles])"), r.err);

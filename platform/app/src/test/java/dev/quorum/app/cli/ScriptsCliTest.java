@@ -1,11 +1,11 @@
 package dev.quorum.app.cli;
 
+import static dev.quorum.app.cli.CliRun.run;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -44,24 +44,24 @@ class ScriptsCliTest {
     @Test
     void aScriptDroppedIntoScriptsValidatesAndVotesUnderItsOwnName() throws IOException {
         copyExample("streak_counter.js");
-        Result v = run("scripts", "validate", "--bars", "500");
+        CliRun v = run("scripts", "validate", "--bars", "500");
         assertEquals(0, v.code, v.out + v.err);
         assertTrue(v.out.contains("OK      scripts/streak_counter.js: streak-reversal 1.0.0, 500 bars of BTC-USD 1m"), v.out);
         assertTrue(v.out.contains("new record streak"), "the script's log is shown: " + v.out);
 
-        Result b = run("backtest");
+        CliRun b = run("backtest");
         assertEquals(0, b.code, b.err);
         assertTrue(b.out.contains("Bots: ema-crossover, rsi-reversion, macd-cross, bollinger, streak-reversal;"), b.out);
         assertTrue(b.err.contains("scripts: 1 on the"), b.err);
 
-        Result list = run("scripts", "list");
+        CliRun list = run("scripts", "list");
         assertEquals(0, list.code, list.err);
         assertTrue(list.out.matches("(?s).*\\nstreak-reversal +1\\.0\\.0 +ACTIVE +scripts/streak_counter\\.js.*"), list.out);
     }
 
     @Test
     void backtestScriptRunsThatScriptAlone() {
-        Result r = run("backtest", "--script", ROOT.resolve("scripts/examples/volatility_breakout.js").toString());
+        CliRun r = run("backtest", "--script", ROOT.resolve("scripts/examples/volatility_breakout.js").toString());
         assertEquals(0, r.code, r.err);
         assertTrue(r.out.contains("Bots: volatility-breakout;"), r.out);
     }
@@ -71,18 +71,18 @@ class ScriptsCliTest {
         copyExample("streak_counter.js");
         Files.writeString(home.resolve("scripts/broken.js"), "const meta = { name: 'broken', version: '1' };\n"
                 + "function onBar(ctx) {\n  return ctx.bar.close * ;\n}\n");
-        Result v = run("scripts", "validate");
+        CliRun v = run("scripts", "validate");
         assertEquals(1, v.code, v.out);
         assertTrue(v.out.contains("INVALID scripts/broken.js:3:26: SyntaxError: Expected an operand but found ;"), v.out);
         assertTrue(v.out.contains("      return ctx.bar.close * ;\n" + " ".repeat(4 + 25) + "^"), v.out);
         assertTrue(v.out.contains("OK      scripts/streak_counter.js"), v.out);
         assertTrue(v.out.contains("1 of 2 script(s) failed"), v.out);
 
-        Result list = run("scripts", "list");
+        CliRun list = run("scripts", "list");
         assertEquals(1, list.code);
         assertTrue(list.out.contains("INVALID    scripts/broken.js\n    scripts/broken.js:3:26: SyntaxError"), list.out);
 
-        Result b = run("backtest");
+        CliRun b = run("backtest");
         assertEquals(0, b.code, b.err);
         assertTrue(b.err.contains("warning: script left out (INVALID): scripts/broken.js:3:26"), b.err);
         assertTrue(b.out.contains("streak-reversal;"), b.out);
@@ -93,9 +93,9 @@ class ScriptsCliTest {
         Files.writeString(home.resolve("scripts/flaky.js"), "const meta = { name: 'flaky', version: '2' };\n"
                 + "let n = 0;\nfunction onBar(ctx) {\n  if (++n % 100 === 0) throw new Error('every hundredth bar');\n"
                 + "  return flat('ok');\n}\n");
-        Result b = run("backtest");
+        CliRun b = run("backtest");
         assertEquals(0, b.code, b.err);
-        Result list = run("scripts", "list");
+        CliRun list = run("scripts", "list");
         assertTrue(list.out.matches("(?s).*\\nflaky +2 +(DEGRADED|SUSPENDED) +scripts/flaky\\.js\\n    last run, bot flaky: \\d+ error"
                 + ".*every hundredth bar.*"), list.out);
     }
@@ -103,7 +103,7 @@ class ScriptsCliTest {
     @Test
     void aReplaySessionShowsTheScriptsVotesAndStoresARun() throws IOException {
         copyExample("streak_counter.js");
-        Result r = run("replay", "--speed", "0", "--status-every", "200", "--symbols", "BTC-USD");
+        CliRun r = run("replay", "--speed", "0", "--status-every", "200", "--symbols", "BTC-USD");
         assertEquals(0, r.code, r.err);
         assertTrue(r.out.contains("scripts: 1 ("), r.out);
         assertTrue(r.out.matches("(?s).*\\n2018-04-04T\\S+ +200 bars +\\{streak-reversal@BTC-USD=(LONG|SHORT|FLAT) .*"), r.out);
@@ -134,13 +134,4 @@ class ScriptsCliTest {
         assertTrue(out.toString().contains("session run 1 finished"), out.toString());
     }
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = QuorumCli.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
-    }
 }

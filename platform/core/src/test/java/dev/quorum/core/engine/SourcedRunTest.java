@@ -9,17 +9,13 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,6 +43,7 @@ import dev.quorum.core.plugin.PluginHost;
 import dev.quorum.core.plugin.Registered;
 import dev.quorum.core.store.Database;
 import dev.quorum.testkit.CoinbaseCandlesServer;
+import dev.quorum.testkit.TestClock;
 
 /**
  * Runs fed by a {@code MarketDataSource} plugin: the bundled {@code coinbase-candles} zip loaded by PF4J, reading from a
@@ -65,24 +62,8 @@ class SourcedRunTest {
     @TempDir
     static Path dir;
 
-    private static final AtomicReference<Instant> now = new AtomicReference<>(AFTER_ALL_DATA);
     /** The market's clock: the test sets what "now" is for the exchange stand-in and the host alike. */
-    private static final Clock CLOCK = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private static final TestClock CLOCK = TestClock.at(AFTER_ALL_DATA);
 
     private static QuorumConfig onStored;
     private static CoinbaseCandlesServer exchange;
@@ -140,7 +121,7 @@ class SourcedRunTest {
 
     @Test
     void aRunFedByTheSourcePluginTradesAsOnTheStoredCandlesAndKeepsTheBars() throws Exception {
-        now.set(AFTER_ALL_DATA);
+        CLOCK.set(AFTER_ALL_DATA);
         try (Database db = open("fed"); Database storedDb = open("stored")) {
             BacktestReport fed = runner(db).run(fedBy(Map.of()), ProgressListener.NONE);
             assertEquals(stored.result().bars(), fed.result().bars());
@@ -157,7 +138,7 @@ class SourcedRunTest {
 
     @Test
     void aStopAskedForWhileTheSourceWaitsStopsAtOnceAndTheRunResumes() throws Exception {
-        now.set(Instant.parse("2018-04-05T12:00:30Z")); // the market is at 12:00:30 and stays there: 12:00 never closes
+        CLOCK.set(Instant.parse("2018-04-05T12:00:30Z")); // the market is at 12:00:30 and stays there: 12:00 never closes
         RunStop stop = RunStop.onRequest();
         try (Database db = open("stopped")) {
             CompletableFuture<BacktestReport> running = CompletableFuture.supplyAsync(
@@ -184,7 +165,7 @@ class SourcedRunTest {
             RunRecord record = new RunJournal(db, CLOCK).run(stoppedReport.runId()).orElseThrow();
             assertEquals("STOPPED", record.status());
 
-            now.set(AFTER_ALL_DATA); // later: the rest of the data has closed
+            CLOCK.set(AFTER_ALL_DATA); // later: the rest of the data has closed
             int requestsBefore = exchange.requests().size();
             BacktestReport resumed = runner(db).resume(stoppedReport.runId(), fedBy(Map.of("settleSeconds", 5)), ProgressListener.NONE,
                     s -> s, null, RunStop.never());
@@ -211,7 +192,7 @@ class SourcedRunTest {
 
     @Test
     void badSourcesAndSettingsAreRefusedBeforeTheRunIsStored() {
-        now.set(AFTER_ALL_DATA);
+        CLOCK.set(AFTER_ALL_DATA);
         try (Database db = open("refused")) {
             QuorumConfig unknown = onStored.withData(onStored.data().withSource(new SourceConfig("binance-klines", Map.of())));
             ConfigException noSource = assertThrows(ConfigException.class, () -> runner(db).run(unknown, ProgressListener.NONE));
@@ -247,7 +228,7 @@ class SourcedRunTest {
 
     @Test
     void aFailingSourceFailsTheRunNamingTheSourceAndABarUnlikeTheStoredOneIsNeverWritten() throws Exception {
-        now.set(AFTER_ALL_DATA);
+        CLOCK.set(AFTER_ALL_DATA);
         try (Database db = open("failing")) {
             QuorumConfig doge = fedBy(Map.of("retries", 0));
             QuorumConfig dogeRun = doge.withData(doge.data().with(List.of("BTC-USD", "DOGE-USD"), null, null));

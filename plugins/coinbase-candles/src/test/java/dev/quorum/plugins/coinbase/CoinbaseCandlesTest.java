@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +25,7 @@ import dev.quorum.api.ParameterException;
 import dev.quorum.api.SourceContext;
 import dev.quorum.api.Timeframe;
 import dev.quorum.testkit.CoinbaseCandlesServer;
+import dev.quorum.testkit.TestClock;
 import dev.quorum.testkit.TestParameters;
 
 /**
@@ -100,31 +100,10 @@ class CoinbaseCandlesTest {
         }
     }
 
-    /** A clock running {@code speed} times faster than the wall clock from {@code start}. */
-    private static Clock fast(Instant start, double speed) {
-        long t0 = System.nanoTime();
-        return new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public Instant instant() {
-                return start.plusNanos((long) ((System.nanoTime() - t0) * speed));
-            }
-        };
-    }
-
     @Test
     void liveBarsComeOnceClosedAndSettledNeverTheOneForming() throws IOException {
         // a minute of the market in a second of the test's time
-        Clock clock = fast(Instant.parse("2018-04-04T00:10:30Z"), 60);
+        Clock clock = TestClock.running(Instant.parse("2018-04-04T00:10:30Z"), 60);
         Instant from = Instant.parse("2018-04-04T00:00:00Z");
         Instant to = Instant.parse("2018-04-04T00:16:00Z");
         try (CoinbaseCandlesServer server = server(clock);
