@@ -54,16 +54,8 @@ final class BacktestCommand implements Callable<Integer> {
                     "For example --compare risk-off,risk-on. No daily reports are written."})
     private List<String> compare;
 
-    @Option(names = "--stop-at", paramLabel = "TIME",
-            description = {"Stop part-way, after the bars closing at or before TIME (UTC, such as 2018-04-05T12:00):",
-                    "the run is stored STOPPED with its positions open, and --resume carries it on. Ctrl-C stops the same way."})
-    private String stopAt;
-
-    @Option(names = "--resume", paramLabel = "RUN",
-            description = {"Carry on run RUN, stopped part-way, exactly as if it had never stopped (give the config file and",
-                    "options it was started with). It replays the run up to its stop to rebuild every component's state,",
-                    "checks the replay against what is stored, and goes on from the next bar."})
-    private Long resume;
+    @Mixin
+    private StopOptions stopping;
 
     @Override
     public Integer call() {
@@ -75,10 +67,10 @@ final class BacktestCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--script " + script + ": no such file");
         }
         List<Path> scriptFiles = script != null ? List.of(script.toAbsolutePath()) : ScriptCatalog.files(ws.scriptsDir());
-        if (compare != null && (stopAt != null || resume != null)) {
+        if (compare != null && stopping.given()) {
             throw new IllegalArgumentException("--compare runs every variant to the end: it does not take --stop-at or --resume");
         }
-        RunStop stop = stopAt == null ? RunStop.onRequest() : RunStop.at(stopTime(stopAt));
+        RunStop stop = stopping.stop();
         // installed before anything opens: a Ctrl-C from here on stops the run at a bar and stores it STOPPED
         try (GracefulStop ctrlC = compare == null ? GracefulStop.install(stop, err) : null;
              Database db = compare == null ? ws.openDatabaseClosedByCommand() : ws.openDatabase(); PluginHost host = ws.startPlugins(); ScriptSet scripts = ScriptSet.load(ws, scriptFiles)) {
@@ -104,9 +96,9 @@ final class BacktestCommand implements Callable<Integer> {
             BacktestReport report;
             BacktestRunner runner = new BacktestRunner(db, host, ws.workingDir(), Clock.systemUTC(), scripts.registered());
             try {
-                if (resume != null) {
-                    err.println("resuming run " + resume + ": replaying it up to where it stopped, then carrying on");
-                    report = runner.resume(resume, cfg, progress, java.util.function.UnaryOperator.identity(),
+                if (stopping.resume != null) {
+                    err.println("resuming run " + stopping.resume + ": replaying it up to where it stopped, then carrying on");
+                    report = runner.resume(stopping.resume, cfg, progress, java.util.function.UnaryOperator.identity(),
                             ws.reportScheduler(db, host, err), stop);
                 } else {
                     report = runner.run(cfg, progress, "backtest", java.util.function.UnaryOperator.identity(),
@@ -125,17 +117,6 @@ final class BacktestCommand implements Callable<Integer> {
                     new dev.quorum.core.journal.LearnerRecords(db).weights(report.runId()));
         }
         return 0;
-    }
-
-    /** @return the engine time of --stop-at: an instant, or a UTC date-time without zone (seconds optional) */
-    static java.time.Instant stopTime(String text) {
-        try {
-            return text.endsWith("Z") || text.matches(".*[+-]\\d\\d:\\d\\d$") ? java.time.OffsetDateTime.parse(text).toInstant()
-                    : java.time.LocalDateTime.parse(text).toInstant(java.time.ZoneOffset.UTC);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException("--stop-at " + text + ": not a date-time; expected UTC such as 2018-04-05T12:00 or"
-                    + " 2018-04-05T12:00:00Z");
-        }
     }
 
     private static void printStopped(PrintWriter out, BacktestReport r, List<dev.quorum.core.journal.Holding> open) {

@@ -70,15 +70,8 @@ final class RunCommand implements Callable<Integer> {
     private Integer port;
     @Option(names = "--host", paramLabel = "ADDRESS", description = "Address to listen on (default: server.host).")
     private String host;
-    @Option(names = "--stop-at", paramLabel = "TIME",
-            description = {"Stop the session after the bars closing at or before TIME (UTC engine time, such as 2018-04-05T12:00),",
-                    "as Ctrl-C does: stored STOPPED, resumable with --resume."})
-    private String stopAt;
-    @Option(names = "--resume", paramLabel = "RUN",
-            description = {"Carry on session RUN, stopped part-way (Ctrl-C), with its dashboard, exactly as if it had never stopped",
-                    "(give the options it was started with). Its bars up to the stop are replayed at full speed to rebuild every",
-                    "component's state, then the session goes on at --speed."})
-    private Long resume;
+    @Mixin
+    private StopOptions stopping;
     @Option(names = "--exit-when-done", description = "Stop the dashboard too when the data ends (default: it stays up until Ctrl-C).")
     private boolean exitWhenDone;
 
@@ -95,7 +88,7 @@ final class RunCommand implements Callable<Integer> {
         ServerConfig s = ws.config().server();
         ServerSettings settings = new ServerSettings(host != null ? host : s.host(), port != null ? port : s.port(), s.allowRemote());
         ApiToken.Loaded token = ApiToken.loadOrCreate(ws.tokenFile());
-        RunStop stop = stopAt == null ? RunStop.onRequest() : RunStop.at(BacktestCommand.stopTime(stopAt));
+        RunStop stop = stopping.stop();
         CountDownLatch quit = new CountDownLatch(1);
         try (GracefulStop ctrlC = GracefulStop.install(stop, err, quit::countDown);
              Database db = ws.openDatabaseClosedByCommand(); PluginHost host = ws.startPlugins(); ScriptSet scripts = ScriptSet.ofWorkspace(ws);
@@ -119,13 +112,13 @@ final class RunCommand implements Callable<Integer> {
                     reloader.start(java.time.Duration.ofMillis(500));
                 }
                 try {
-                    if (resume != null) {
-                        java.time.Instant stoppedAt = new dev.quorum.core.journal.RunJournal(db, Clock.systemUTC()).run(resume)
+                    if (stopping.resume != null) {
+                        java.time.Instant stoppedAt = new dev.quorum.core.journal.RunJournal(db, Clock.systemUTC()).run(stopping.resume)
                                 .map(r -> r.stoppedAt()).orElse(null);
-                        out.println("resuming session run " + resume + (stoppedAt == null ? "" : ": replaying it up to " + stoppedAt
+                        out.println("resuming session run " + stopping.resume + (stoppedAt == null ? "" : ": replaying it up to " + stoppedAt
                                 + ", where it stopped, at full speed, then carrying on"));
                         out.flush();
-                        report = runner.resume(resume, cfg, ProgressListener.NONE, bars -> new PacedBars(bars, speed, 0, out, Map.of(), stoppedAt),
+                        report = runner.resume(stopping.resume, cfg, ProgressListener.NONE, bars -> new PacedBars(bars, speed, 0, out, Map.of(), stoppedAt),
                                 reports, stop);
                     } else {
                         report = runner.run(cfg, ProgressListener.NONE, "paper", bars -> new PacedBars(bars, speed, 0, out, Map.of()), reports, stop);
