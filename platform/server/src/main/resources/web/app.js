@@ -95,7 +95,7 @@
       const c = (calls || {})[s];
       const mark = !c || c.direction === 'FLAT' ? '–' : c.direction === 'LONG' ? '▲' : '▼';
       const title = c ? c.direction + ' ' + fmt(c.confidence, 2) + ' since ' + time(c.time) + (c.reason ? ': ' + c.reason : '') : 'no call yet';
-      return '<span class="call ' + (c ? esc(c.direction) : 'FLAT') + '" title="' + esc(title) + '">' + esc(s.split('-')[0]) + ' ' + mark + '</span>';
+      return '<span class="call ' + (c ? esc(c.direction) : 'FLAT') + '" title="' + esc(title) + '">' + esc(s) + ' ' + mark + '</span>';
     }).join(' ');
   }
 
@@ -117,11 +117,12 @@
     if (!botsPending) { botsPending = true; requestAnimationFrame(() => { botsPending = false; renderBots(); }); }
   }
 
-  function onSignal(d) {
-    const bot = state.bots.find((b) => b.bot === d.bot);
-    if (!bot) { return; }
-    bot.calls = Object.assign({}, bot.calls, { [d.symbol]: d });
-    $('bots').dataset.signals = String(Number($('bots').dataset.signals || 0) + 1);
+  function onSignals(calls) {
+    calls.forEach((d) => {
+      const bot = state.bots.find((b) => b.bot === d.bot);
+      if (bot) { bot.calls = Object.assign({}, bot.calls, { [d.symbol]: d }); }
+    });
+    $('bots').dataset.signals = String(Number($('bots').dataset.signals || 0) + calls.length);
     botsLater();
   }
 
@@ -229,7 +230,7 @@
         renderTrades();
         break;
       case 'bot': loadBots(); break;
-      case 'signal': onSignal(d); break;
+      case 'signals': onSignals(d); break;
       case 'report': loadReports(); break;
       default: break;
     }

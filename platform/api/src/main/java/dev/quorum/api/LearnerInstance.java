@@ -111,7 +111,9 @@ public interface LearnerInstance {
     /**
      * Figures worth showing per bot (such as {@code trust} or {@code calibration}), read by the host when a run
      * ends and stored with it ({@code ./quorum bots} shows them); figures on the learner as a whole (such as a model's
-     * out-of-sample AUC) go under the bot name {@code *}. Names of at most 64 characters; values finite.
+     * out-of-sample AUC) go under the bot name {@code *}. Names of at most 64 characters; values finite. Since 1.5 a
+     * paper session's dashboard also reads them every few seconds during the run (for each bot's {@code trust}), on
+     * the engine thread: keep it cheap and free of side effects; a throw there is ignored, not counted.
      *
      * @return bot name (or {@code *}) to figure name to value; empty by default
      * @since 1.4

@@ -31,6 +31,10 @@ public final class LiveSession {
     /** How many judged predictions per bot the recent accuracy is taken over. */
     static final int ACCURACY_WINDOW = 100;
     private static final long EQUITY_EVERY_NANOS = 1_000_000_000L;
+    /** Changed calls are pushed together, at most this often: a bot flipping at full speed must not flood the clients. */
+    private static final long SIGNALS_EVERY_NANOS = 250_000_000L;
+    /** The learners' trust is read this often (it is computed when asked). */
+    private static final long TRUST_EVERY_NANOS = 5_000_000_000L;
 
     /**
      * An open position as shown.
@@ -241,40 +245,18 @@ public final class LiveSession {
     }
 
     /** Keeps the session up to date from the run, on the engine's thread. */
-    /**
-     * Keeps each bot's call on the bar's symbol and pushes a {@code signal} event when one changes (a bot that has
-     * not called the symbol yet counts as FLAT): push on change, not on every bar.
-     */
-    private void noteCalls(BarClose close) {
-        String symbol = close.bar().symbol();
-        for (Map.Entry<String, dev.quorum.api.Signal> e : close.signals().entrySet()) {
-            dev.quorum.api.Signal signal = e.getValue();
-            Map<String, Call> byBot = callsByBot.computeIfAbsent(e.getKey(), b -> new ConcurrentHashMap<>());
-            Call last = byBot.get(symbol);
-            String direction = signal.direction().name();
-            if (last == null ? signal.direction() == dev.quorum.api.Direction.FLAT : last.direction().equals(direction)) {
-                continue;
-            }
-            Call call = new Call(direction, signal.confidence(), close.now(), signal.reasons().isEmpty() ? "" : signal.reasons().get(0));
-            byBot.put(symbol, call);
-            if (events.clients() > 0) {
-                Map<String, Object> event = new java.util.LinkedHashMap<>();
-                event.put("bot", e.getKey());
-                event.put("symbol", symbol);
-                event.put("direction", call.direction());
-                event.put("confidence", call.confidence());
-                event.put("time", call.time());
-                event.put("reason", call.reason());
-                events.publish("signal", event);
-            }
-        }
-    }
-
     private final class Observer implements RunSink {
         private final long runId;
         private long bars;
         private long trades;
         private long lastPush = Long.MIN_VALUE;
+        private long lastTrust = Long.MIN_VALUE;
+        // symbol -> each bot's direction on its last bar, in vote order
+        private final Map<String, dev.quorum.api.Direction[]> directions = new java.util.HashMap<>();
+        // "bot symbol" -> the changed call not yet pushed; the call last pushed
+        private final Map<String, Map<String, Object>> pendingCalls = new java.util.LinkedHashMap<>();
+        private final Map<String, String> pushedCalls = new java.util.HashMap<>();
+        private long lastCallsPush = Long.MIN_VALUE;
 
         Observer(long runId) {
             this.runId = runId;
@@ -285,11 +267,69 @@ public final class LiveSession {
             return true;
         }
 
+        /**
+         * Keeps each bot's call on the bar's symbol (a bot that has not called it yet counts as FLAT), and pushes the
+         * calls that changed as one {@code signals} event at most every 250 ms; a call that
+         * changed back to the one last pushed before its push is not pushed. Touches the maps only on a change.
+         */
+        private void noteCalls(BarClose close, long now) {
+            String symbol = close.bar().symbol();
+            List<String> bots = close.bots();
+            dev.quorum.api.Direction[] last = directions.computeIfAbsent(symbol, k -> {
+                dev.quorum.api.Direction[] d = new dev.quorum.api.Direction[bots.size()];
+                java.util.Arrays.fill(d, dev.quorum.api.Direction.FLAT);
+                return d;
+            });
+            for (int i = 0; i < last.length; i++) {
+                dev.quorum.api.Signal signal = close.signal(i);
+                if (signal.direction() == last[i]) {
+                    continue;
+                }
+                last[i] = signal.direction();
+                String bot = bots.get(i);
+                Call call = new Call(signal.direction().name(), signal.confidence(), close.now(),
+                        signal.reasons().isEmpty() ? "" : signal.reasons().get(0));
+                callsByBot.computeIfAbsent(bot, b -> new ConcurrentHashMap<>()).put(symbol, call);
+                if (events.clients() > 0) {
+                    String key = bot + " " + symbol;
+                    if (call.direction().equals(pushedCalls.getOrDefault(key, "FLAT"))) {
+                        pendingCalls.remove(key);
+                    } else {
+                        Map<String, Object> event = new java.util.LinkedHashMap<>();
+                        event.put("bot", bot);
+                        event.put("symbol", symbol);
+                        event.put("direction", call.direction());
+                        event.put("confidence", call.confidence());
+                        event.put("time", call.time());
+                        event.put("reason", call.reason());
+                        pendingCalls.put(key, event);
+                    }
+                }
+            }
+            if (!pendingCalls.isEmpty() && (lastCallsPush == Long.MIN_VALUE || now - lastCallsPush >= SIGNALS_EVERY_NANOS)) {
+                pushCalls(now);
+            }
+        }
+
+        private void pushCalls(long now) {
+            pendingCalls.forEach((key, event) -> pushedCalls.put(key, (String) event.get("direction")));
+            events.publish("signals", List.copyOf(pendingCalls.values()));
+            pendingCalls.clear();
+            lastCallsPush = now;
+        }
+
+        @Override
+        public void flush() {
+            if (!pendingCalls.isEmpty()) {
+                pushCalls(System.nanoTime());
+            }
+        }
+
         @Override
         public void onBarClosed(BarClose close) {
             bars++;
-            noteCalls(close);
             long now = System.nanoTime();
+            noteCalls(close, now);
             if (lastPush != Long.MIN_VALUE && now - lastPush < EQUITY_EVERY_NANOS) {
                 Status s = status;
                 status = new Status(runId, s.state(), close.now(), bars, s.equity(), s.cash(), trades, s.positions(), null);
@@ -307,10 +347,9 @@ public final class LiveSession {
                     .collect(java.util.stream.Collectors.groupingBy(Map.Entry::getKey,
                             java.util.stream.Collectors.averagingDouble(Map.Entry::getValue)))
                     .forEach(weights::put);
-            for (dev.quorum.core.learning.LearnerDesk.Figure f : close.figures()) {
-                if (f.figure().equals("trust") && f.bot() != null) {
-                    trust.put(f.bot(), f.value());
-                }
+            if (lastTrust == Long.MIN_VALUE || now - lastTrust >= TRUST_EVERY_NANOS) {
+                lastTrust = now;
+                trust.putAll(close.trust());
             }
             Map<String, Map<String, Object>> botFigures = new java.util.LinkedHashMap<>();
             for (String bot : botNames) {

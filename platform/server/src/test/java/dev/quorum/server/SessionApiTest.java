@@ -94,8 +94,12 @@ class SessionApiTest {
                 new HealthRoutes(new ReportFolder(dir.resolve("reports"))), new ReportRoutes(new ReportFolder(dir.resolve("reports"))),
                 new SessionRoutes(session, db, events, host, () -> List.of(Map.of("name", "broken", "state", "INVALID",
                         "errors", 1, "error", "broken.js:3: SyntaxError", "line", 3)))));
-        // the WebSocket client joins before the run starts, and keeps every event
+        // the WebSocket client joins before the run starts, and keeps every event (the hub has it once it sent the status)
         websocket(TestClient.TOKEN.reveal()).get(10, TimeUnit.SECONDS);
+        long joined = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (received.isEmpty() && System.nanoTime() < joined) {
+            Thread.sleep(10);
+        }
         BacktestRunner runner = new BacktestRunner(db, host, ROOT, Clock.systemUTC()).observedBy(session::observerFor);
         run = CompletableFuture.supplyAsync(() -> {
             long start = System.nanoTime();
@@ -209,9 +213,10 @@ class SessionApiTest {
         assertTrue(seconds >= 2, "the paced run took " + seconds + " s");
         assertTrue(equity <= seconds + 1, "at most one equity update a second: " + equity + " in " + seconds + " s");
         assertTrue(received.stream().anyMatch(e -> e.path("type").asText().equals("fill")), "fills");
-        // signals: pushed when a bot's call on a symbol changes, never twice the same in a row; each LONG or SHORT one is a
+        // signals: the calls that changed, pushed together at most every 250 ms, never twice the same in a row; each LONG or SHORT one is a
         // prediction the run stored (the outcome tracker records a call when it changes); /api/bots has the latest
-        List<JsonNode> signals = received.stream().filter(e -> e.path("type").asText().equals("signal")).map(e -> e.path("data")).toList();
+        List<JsonNode> signals = received.stream().filter(e -> e.path("type").asText().equals("signals"))
+                .flatMap(e -> java.util.stream.StreamSupport.stream(e.path("data").spliterator(), false)).toList();
         assertTrue(signals.size() >= 20, "signal events: " + signals.size());
         Map<String, String> latest = new java.util.HashMap<>();
         java.util.Set<String> stored = new java.util.HashSet<>();

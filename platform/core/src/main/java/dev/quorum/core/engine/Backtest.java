@@ -77,6 +77,7 @@ public final class Backtest {
     // the vote of one bar, in arrays reused bar after bar: this is the engine's innermost loop
     private final Bot[] botArray;
     private final String[] botNames;
+    private final List<String> botList;
     private final double[] equalWeights;
     private final double[] healthWeights;
     private final Signal[] signals;
@@ -170,6 +171,7 @@ public final class Backtest {
         this.bots = List.copyOf(bots);
         this.botArray = bots.toArray(new Bot[0]);
         this.botNames = bots.stream().map(Bot::name).toArray(String[]::new);
+        this.botList = List.of(botNames);
         this.signals = new Signal[botArray.length];
         this.votes = learners != null && learners.reviews() ? new Signal[botArray.length] : signals;
         this.ensemble = new Ensemble(config.consensusThreshold());
@@ -300,17 +302,18 @@ public final class Backtest {
         }
 
         @Override
-        public List<dev.quorum.core.learning.LearnerDesk.Figure> figures() {
-            return learners == null ? List.of() : learners.figures();
+        public Map<String, Double> trust() {
+            return learners == null ? Map.of() : learners.trust();
         }
 
         @Override
-        public Map<String, Signal> signals() {
-            Map<String, Signal> bySignal = new java.util.LinkedHashMap<>();
-            for (int i = 0; i < botNames.length; i++) {
-                bySignal.put(botNames[i], signals[i]);
-            }
-            return bySignal;
+        public List<String> bots() {
+            return botList;
+        }
+
+        @Override
+        public Signal signal(int bot) {
+            return signals[bot];
         }
     }
 

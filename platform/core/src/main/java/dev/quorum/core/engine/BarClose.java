@@ -25,9 +25,18 @@ public interface BarClose {
     /** @return symbol to bot to weight, as the learners have them now (a copy); empty without learners */
     Map<String, Map<String, Double>> weights();
 
-    /** @return what the learners report on the bots and on themselves now (trust, calibration, ...); empty without learners */
-    java.util.List<dev.quorum.core.learning.LearnerDesk.Figure> figures();
+    /**
+     * @return each bot's trust as the learners report it now ({@link dev.quorum.core.learning.LearnerDesk#trust()}:
+     *         computed when asked, without side effects on the run); empty without learners or without one reporting trust
+     */
+    Map<String, Double> trust();
 
-    /** @return each bot's signal on the bar, by bot name in vote order (a suspended bot's is FLAT) */
-    Map<String, dev.quorum.api.Signal> signals();
+    /** @return the bots, in vote order (the same list on every bar) */
+    java.util.List<String> bots();
+
+    /**
+     * @param bot a bot's index in {@link #bots()}
+     * @return its signal on the bar (a suspended bot's is FLAT)
+     */
+    dev.quorum.api.Signal signal(int bot);
 }

@@ -408,6 +408,33 @@ public final class LearnerDesk implements OutcomeTracker.Listener {
         return all;
     }
 
+    /**
+     * Each bot's trust as the learners report it now, for a live dashboard: the figure named {@code trust} (the first
+     * learner that gives one for the bot). Read without counting a failure against the learner (one that throws or
+     * returns garbage shows nothing here), so that watching a run never changes it.
+     *
+     * @return bot name to trust; empty when no learner reports trust
+     */
+    public Map<String, Double> trust() {
+        Map<String, Double> trust = new java.util.LinkedHashMap<>();
+        for (int m = 0; m < calls.size(); m++) {
+            if (calls.isOut(m)) {
+                continue;
+            }
+            Member member = calls.member(m);
+            try {
+                for (Figure f : figuresOf(member.name(), member.instance())) {
+                    if (f.figure().equals("trust") && !f.bot().equals(WHOLE)) {
+                        trust.putIfAbsent(f.bot(), f.value());
+                    }
+                }
+            } catch (Throwable e) {
+                dev.quorum.core.plugin.PluginCalls.rethrowIfFatal(e);
+            }
+        }
+        return trust;
+    }
+
     /** One learner's figures on the run's bots and on itself, those with a name of at most 64 characters and a finite value. */
     private List<Figure> figuresOf(String learner, LearnerInstance instance) {
         Map<String, Map<String, Double>> figures = instance.figures();
