@@ -239,7 +239,8 @@ class SessionApiTest {
             }
         }
         for (JsonNode bot : json(client.get("/api/bots")).path("bots")) {
-            bot.path("calls").properties().forEach(call -> assertEquals(latest.get(bot.path("bot").asText() + " " + call.getKey()),
+            // a pair whose calls all changed back before a push was never pushed: FLAT, as a pair never called
+            bot.path("calls").properties().forEach(call -> assertEquals(latest.getOrDefault(bot.path("bot").asText() + " " + call.getKey(), "FLAT"),
                     call.getValue().path("direction").asText(), "the latest call of " + bot.path("bot").asText() + " on " + call.getKey()));
         }
         assertTrue(received.stream().anyMatch(e -> e.path("type").asText().equals("status")
