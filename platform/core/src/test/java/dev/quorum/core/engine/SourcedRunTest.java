@@ -296,7 +296,7 @@ class SourcedRunTest {
 
     @Test
     void aStopWaitsForTheOtherSymbolsOfTheLastBarTimeThenCutsTheStream() throws Exception {
-        // a source that gives BTC-USD 00:00 at once, ETH-USD 00:00 600 ms later, then waits for ever
+        // a source that gives BTC-USD 00:00 at once, ETH-USD 00:00 300 ms later, then waits for ever
         java.util.concurrent.BlockingQueue<Bar> given = new java.util.concurrent.LinkedBlockingQueue<>();
         MarketDataSource slow = new MarketDataSource() {
             @Override
@@ -344,7 +344,7 @@ class SourcedRunTest {
             stop.request();
             Thread.ofPlatform().start(() -> {
                 try {
-                    Thread.sleep(600);
+                    Thread.sleep(300);
                 } catch (InterruptedException e) {
                     return;
                 }
